@@ -1,0 +1,1 @@
+"""thidua: thi đua – khen thưởng for Vietnamese trade unions."""

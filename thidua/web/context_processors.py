@@ -1,0 +1,28 @@
+"""The navigation each role sees: only what the user's roles can open."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from thidua.orgs.permissions import Cap, has_cap_somewhere, roles_of
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = request.user
+    if not user.is_authenticated:
+        return {"nav_items": []}
+    items = [("Tổng quan", reverse("web:dashboard"), "dashboard")]
+    if has_cap_somewhere(user, Cap.VIEW_UNITS):
+        items.append(("Cây tổ chức", reverse("web:unit_tree"), "units"))
+    if has_cap_somewhere(user, Cap.VIEW_PEOPLE):
+        items.append(("Người", reverse("web:person_list"), "people"))
+    if has_cap_somewhere(user, Cap.MANAGE_PEOPLE) or has_cap_somewhere(user, Cap.MANAGE_UNITS):
+        items.append(("Nhập, xuất Excel", reverse("spreadsheets:index"), "excel"))
+    if has_cap_somewhere(user, Cap.MANAGE_USERS):
+        items.append(("Tài khoản", reverse("web:user_list"), "users"))
+    if has_cap_somewhere(user, Cap.VIEW_AUDIT):
+        items.append(("Nhật ký", reverse("web:audit_log"), "audit"))
+    return {"nav_items": items, "user_roles": roles_of(user)}
