@@ -37,18 +37,34 @@ class World:
 
 @pytest.fixture
 def world(db: None) -> World:
-    hai_phong = make_unit("Liên đoàn Lao động thành phố Hải Phòng", code="HP", kind="ldld_tinh",
-                          short_name="LĐLĐ", place_name="Hải Phòng")
-    an_lao = make_unit("Liên đoàn Lao động huyện An Lão", code="HP-ANLAO", kind="ldld_huyen",
-                       parent=hai_phong, short_name="LĐLĐ", place_name="An Lão")
+    hai_phong = make_unit(
+        "Liên đoàn Lao động thành phố Hải Phòng",
+        code="HP",
+        kind="ldld_tinh",
+        short_name="LĐLĐ",
+        place_name="Hải Phòng",
+    )
+    an_lao = make_unit(
+        "Liên đoàn Lao động huyện An Lão",
+        code="HP-ANLAO",
+        kind="ldld_huyen",
+        parent=hai_phong,
+        short_name="LĐLĐ",
+        place_name="An Lão",
+    )
     union_a = make_unit("Công đoàn Công ty TNHH Cơ khí An Lão", code="HP-AL-001", parent=an_lao)
     union_a2 = make_unit("Công đoàn Trường THCS An Thắng", code="HP-AL-002", parent=an_lao)
-    kien_giang = make_unit("Liên đoàn Lao động tỉnh Kiên Giang", code="KG", kind="ldld_tinh",
-                           place_name="Kiên Giang")
+    kien_giang = make_unit(
+        "Liên đoàn Lao động tỉnh Kiên Giang", code="KG", kind="ldld_tinh", place_name="Kiên Giang"
+    )
     union_b = make_unit("Công đoàn Công ty Xi măng Kiên Lương", code="KG-001", parent=kien_giang)
     return World(
-        hai_phong=hai_phong, an_lao=an_lao, union_a=union_a, union_a2=union_a2,
-        kien_giang=kien_giang, union_b=union_b,
+        hai_phong=hai_phong,
+        an_lao=an_lao,
+        union_a=union_a,
+        union_a2=union_a2,
+        kien_giang=kien_giang,
+        union_b=union_b,
         person_a=make_person("Trần Thị Bình", unit=union_a, id_number="031190001234"),
         person_b=make_person("Lê Văn Cường", unit=union_b, id_number="091185004321"),
         admin=make_user("quantri", unit=hai_phong, role="admin"),
@@ -59,7 +75,7 @@ def world(db: None) -> World:
         leader=make_user("lanhdao_hp", unit=hai_phong, role="leader"),
         council_member=make_user("hoidong_hp", unit=hai_phong, role="council"),
         viewer=make_user("xem_hp", unit=hai_phong, role="viewer"),
-    )  # fmt: skip
+    )
 
 
 def client_for(user: User) -> Client:

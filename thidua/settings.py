@@ -76,6 +76,13 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
+    # thidua's apps come first so that their templates (registration/*, 404.html) win over
+    # those of django.contrib.admin.
+    "thidua.common",
+    "thidua.orgs",
+    "thidua.spreadsheets",
+    "thidua.web",
+    "thidua.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -91,11 +98,6 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
-    "thidua.common",
-    "thidua.orgs",
-    "thidua.spreadsheets",
-    "thidua.web",
-    "thidua.api",
 ]
 
 MIDDLEWARE = [
@@ -181,6 +183,11 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Outside production, serve static files straight from the apps: no collectstatic needed for
+# the demo or the tests.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -25,9 +25,25 @@ def test_vietnamese_letters_follow_the_vietnamese_alphabet():
     # a < ă < â < b ... d < đ < e < ê ... o < ô < ơ ... u < ư
     given = ["Ân", "Ăn", "An", "Bình", "Đào", "Dũng", "Ơn", "Ôn", "On", "Ưng", "Ung", "Em", "Êm"]
 
-    ordered = [name.split()[-1] for name in sorted((f"Nguyễn {g}" for g in given), key=name_sort_key)]
+    ordered = [
+        name.split()[-1] for name in sorted((f"Nguyễn {g}" for g in given), key=name_sort_key)
+    ]
 
-    assert ordered == ["An", "Ăn", "Ân", "Bình", "Dũng", "Đào", "Em", "Êm", "On", "Ôn", "Ơn", "Ung", "Ưng"]
+    assert ordered == [
+        "An",
+        "Ăn",
+        "Ân",
+        "Bình",
+        "Dũng",
+        "Đào",
+        "Em",
+        "Êm",
+        "On",
+        "Ôn",
+        "Ơn",
+        "Ung",
+        "Ưng",
+    ]
 
 
 def test_tones_only_break_ties_between_the_same_letters():

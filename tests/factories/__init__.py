@@ -50,9 +50,12 @@ def make_user(
 ) -> User:
     username = username or f"user{next(_counter)}"
     user = services.user_create(
-        actor=None, username=username, full_name=extra.pop("full_name", username.title()),
-        email=extra.pop("email", f"{username}@example.vn"), password=password,
-    )  # fmt: skip
+        actor=None,
+        username=username,
+        full_name=extra.pop("full_name", username.title()),
+        email=extra.pop("email", f"{username}@example.vn"),
+        password=password,
+    )
     if unit is not None and role is not None:
         services.membership_add(actor=None, user=user, unit=unit, role=role)
     return user

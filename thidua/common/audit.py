@@ -31,9 +31,7 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
 
 def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
     return {
-        name: [before.get(name), after[name]]
-        for name in after
-        if before.get(name) != after[name]
+        name: [before.get(name), after[name]] for name in after if before.get(name) != after[name]
     }
 
 
@@ -88,7 +86,11 @@ def model_update(
         if name in changes:
             changes[name] = ["***", "***"]
     audit_record(
-        actor=actor, action=action, obj=instance, changes=changes,
-        reason=reason, unit_path=unit_path,
+        actor=actor,
+        action=action,
+        obj=instance,
+        changes=changes,
+        reason=reason,
+        unit_path=unit_path,
     )
     return changes

@@ -56,7 +56,10 @@ class Unit(models.Model):
         help_text="Ví dụ: LĐLĐ, CĐCS; dùng trong số, ký hiệu văn bản.",
     )
     place_name = models.CharField(
-        "địa danh", max_length=100, blank=True, help_text="Ví dụ: An Lão; dùng ở dòng địa danh, ngày tháng."
+        "địa danh",
+        max_length=100,
+        blank=True,
+        help_text="Ví dụ: An Lão; dùng ở dòng địa danh, ngày tháng.",
     )
     kind = models.CharField("loại đơn vị", max_length=32, choices=UnitKind.choices)
     established_on = models.DateField("ngày thành lập", default=dt.date(1929, 7, 28))
@@ -84,16 +87,16 @@ class Unit(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def set_derived_fields(self) -> None:
-        """Search key; bulk paths (import, benchmark) call this since they bypass save()."""
-        self.name_folded = fold(f"{self.name} {self.code}")
-
     def save(self, *args: object, **kwargs: object) -> None:
         self.set_derived_fields()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "name" in update_fields:  # type: ignore[operator]
             kwargs["update_fields"] = {*update_fields, "name_folded"}  # type: ignore[misc]
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def set_derived_fields(self) -> None:
+        """Search key; bulk paths (import, benchmark) call this since they bypass save()."""
+        self.name_folded = fold(f"{self.name} {self.code}")
 
     @property
     def tier(self) -> Tier:
@@ -138,7 +141,9 @@ class UnitPlacement(models.Model):
             # Prefix scans (LIKE 'path%') must use an index on PostgreSQL whatever the
             # database collation; opclasses are ignored on SQLite, whose LIKE on an ASCII
             # column uses the plain index.
-            models.Index(fields=["path"], name="placement_path_idx", opclasses=["varchar_pattern_ops"]),
+            models.Index(
+                fields=["path"], name="placement_path_idx", opclasses=["varchar_pattern_ops"]
+            ),
             models.Index(fields=["unit", "valid_from"], name="placement_unit_idx"),
             models.Index(fields=["parent", "valid_from"], name="placement_parent_idx"),
         ]
@@ -189,19 +194,19 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
-    def set_derived_fields(self) -> None:
-        """Sort and search keys; bulk paths (import, benchmark) call this since they bypass
-        save()."""
-        self.full_name = " ".join(self.full_name.split())
-        self.sort_key = name_sort_key(self.full_name)
-        self.name_folded = fold(self.full_name)
-
     def save(self, *args: object, **kwargs: object) -> None:
         self.set_derived_fields()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "full_name" in update_fields:  # type: ignore[operator]
             kwargs["update_fields"] = {*update_fields, "sort_key", "name_folded"}  # type: ignore[misc]
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def set_derived_fields(self) -> None:
+        """Sort and search keys; bulk paths (import, benchmark) call this since they bypass
+        save()."""
+        self.full_name = " ".join(self.full_name.split())
+        self.sort_key = name_sort_key(self.full_name)
+        self.name_folded = fold(self.full_name)
 
     @property
     def given_name(self) -> str:

@@ -94,7 +94,9 @@ def scope_paths(user: Any, cap: Cap, day: dt.date | None = None) -> list[str] | 
     key = (day, frozenset(unit_ids))
     if key not in cache:
         paths = sorted(
-            UnitPlacement.objects.on(day).filter(unit_id__in=unit_ids).values_list("path", flat=True)
+            UnitPlacement.objects.on(day)
+            .filter(unit_id__in=unit_ids)
+            .values_list("path", flat=True)
         )
         # Drop paths inside another path of the list: the prefix already covers them.
         kept: list[str] = []
@@ -121,11 +123,11 @@ def placements_for_user(user: Any, cap: Cap, day: dt.date | None = None) -> Quer
     return placements.filter(_prefix_q(paths))
 
 
-def units_for_user(user: Any, cap: Cap = Cap.VIEW_UNITS, day: dt.date | None = None) -> QuerySet[Unit]:
+def units_for_user(
+    user: Any, cap: Cap = Cap.VIEW_UNITS, day: dt.date | None = None
+) -> QuerySet[Unit]:
     """Units in the user's subtrees on `day` (today by default)."""
-    return Unit.objects.filter(
-        pk__in=placements_for_user(user, cap, day).values("unit_id")
-    )
+    return Unit.objects.filter(pk__in=placements_for_user(user, cap, day).values("unit_id"))
 
 
 def _unit_visible(user: Any, unit: Unit, cap: Cap) -> bool:
@@ -167,9 +169,7 @@ def unit_restructure_allowed(user: Any, unit: Unit) -> bool:
 
 def people_for_user(user: Any, cap: Cap = Cap.VIEW_PEOPLE) -> QuerySet[Person]:
     """People whose unit is in the user's subtrees today."""
-    return Person.objects.filter(
-        unit_id__in=placements_for_user(user, cap).values("unit_id")
-    )
+    return Person.objects.filter(unit_id__in=placements_for_user(user, cap).values("unit_id"))
 
 
 def person_for_user(user: Any, pk: Any, cap: Cap = Cap.VIEW_PEOPLE) -> Person:

@@ -53,9 +53,7 @@ class TreeNode:
     parent_id: int | None
 
 
-def children_on(
-    *, user: Any, parent: Unit | None, day: dt.date | None = None
-) -> list[TreeNode]:
+def children_on(*, user: Any, parent: Unit | None, day: dt.date | None = None) -> list[TreeNode]:
     """The visible children of `parent` on `day`; with no parent, the user's top units."""
     day = day or today()
     visible = placements_for_user(user, Cap.VIEW_UNITS, day)
@@ -74,7 +72,12 @@ def children_on(
     )
     rows = rows.select_related("unit").annotate(n_children=Subquery(child_counts))
     nodes = [
-        TreeNode(unit=row.unit, depth=row.depth, child_count=row.n_children or 0, parent_id=row.parent_id)  # type: ignore[attr-defined]
+        TreeNode(
+            unit=row.unit,
+            depth=row.depth,
+            child_count=getattr(row, "n_children", 0) or 0,
+            parent_id=row.parent_id,
+        )
         for row in rows
     ]
     return sorted(nodes, key=lambda node: (node.unit.kind != "tld", node.unit.name_folded))
@@ -82,7 +85,9 @@ def children_on(
 
 def unit_search(*, user: Any, query: str, day: dt.date | None = None) -> QuerySet[Unit]:
     placements = placements_for_user(user, Cap.VIEW_UNITS, day).filter(unit_id=OuterRef("pk"))
-    units = Unit.objects.filter(pk__in=placements_for_user(user, Cap.VIEW_UNITS, day).values("unit_id"))
+    units = Unit.objects.filter(
+        pk__in=placements_for_user(user, Cap.VIEW_UNITS, day).values("unit_id")
+    )
     for term in search_terms(query):
         units = units.filter(name_folded__contains=term)
     return units.annotate(

@@ -20,11 +20,29 @@ from thidua.orgs.enums import Role, Tier, UnitEnd
 from thidua.orgs.models import Membership, Person, Unit, UnitPlacement, User, path_segment
 from thidua.orgs.selectors import placement_on, unit_current_path
 
-UNIT_FIELDS = ["code", "name", "short_name", "place_name", "kind", "established_on", "phone", "email"]
+UNIT_FIELDS = [
+    "code",
+    "name",
+    "short_name",
+    "place_name",
+    "kind",
+    "established_on",
+    "phone",
+    "email",
+]
 PERSON_FIELDS = [
-    "full_name", "gender", "date_of_birth", "position", "unit", "education_level",
-    "member_category", "is_union_member", "phone", "email", "id_number",
-]  # fmt: skip
+    "full_name",
+    "gender",
+    "date_of_birth",
+    "position",
+    "unit",
+    "education_level",
+    "member_category",
+    "is_union_member",
+    "phone",
+    "email",
+    "id_number",
+]
 
 
 def _check_parent_kind(*, parent: Unit | None, kind: str) -> None:
@@ -33,7 +51,9 @@ def _check_parent_kind(*, parent: Unit | None, kind: str) -> None:
     if parent.tier == Tier.GRASSROOTS:
         raise ValidationError({"parent": "Công đoàn cơ sở không có đơn vị trực thuộc."})
     if kind == "tld":
-        raise ValidationError({"kind": "Tổng Liên đoàn là cấp cao nhất, không trực thuộc đơn vị nào."})
+        raise ValidationError(
+            {"kind": "Tổng Liên đoàn là cấp cao nhất, không trực thuộc đơn vị nào."}
+        )
 
 
 @transaction.atomic
@@ -58,12 +78,18 @@ def unit_create(
         parent_placement = placement_on(parent, established_on)
         if parent_placement is None:
             raise ValidationError(
-                {"parent": f"Đơn vị cấp trên không hoạt động vào ngày {date_short(established_on)}."}
+                {"parent": f"Đơn vị cấp trên không hoạt động ngày {date_short(established_on)}."}
             )
     unit = Unit(
-        code=code.strip(), name=name.strip(), kind=kind, established_on=established_on,
-        short_name=short_name.strip(), place_name=place_name.strip(), phone=phone, email=email,
-    )  # fmt: skip
+        code=code.strip(),
+        name=name.strip(),
+        kind=kind,
+        established_on=established_on,
+        short_name=short_name.strip(),
+        place_name=place_name.strip(),
+        phone=phone,
+        email=email,
+    )
     unit.full_clean()
     unit.save()
     prefix = parent_placement.path if parent_placement else ""
@@ -91,13 +117,19 @@ def unit_update(*, actor: Any, unit: Unit, data: Mapping[str, Any]) -> dict[str,
     unknown = set(data) - set(UNIT_FIELDS)
     if unknown:
         raise ValueError(f"unit_update cannot change {sorted(unknown)}")
-    if "kind" in data and data["kind"] == "cdcs" and data["kind"] != unit.kind:
-        if UnitPlacement.objects.filter(parent=unit, valid_to__isnull=True).exists():
-            raise ValidationError({"kind": "Đơn vị còn đơn vị trực thuộc, không thể là công đoàn cơ sở."})
+    becomes_grassroots = data.get("kind") == "cdcs" and unit.kind != "cdcs"
+    has_children = UnitPlacement.objects.filter(parent=unit, valid_to__isnull=True).exists()
+    if becomes_grassroots and has_children:
+        raise ValidationError(
+            {"kind": "Đơn vị còn đơn vị trực thuộc, không thể là công đoàn cơ sở."}
+        )
     return model_update(
-        instance=unit, data=data, actor=actor, action="unit_update",
+        instance=unit,
+        data=data,
+        actor=actor,
+        action="unit_update",
         unit_path=unit_current_path(unit),
-    )  # fmt: skip
+    )
 
 
 def _require_no_later_changes(path: str, day: dt.date) -> None:
@@ -136,7 +168,7 @@ def _move_subtree(*, unit: Unit, new_parent: Unit, day: dt.date) -> tuple[str, s
     to_rewrite: list[UnitPlacement] = []
     to_open: list[UnitPlacement] = []
     for placement in UnitPlacement.objects.on(day).under(old_prefix):
-        new_path = new_prefix + placement.path[len(old_prefix):]
+        new_path = new_prefix + placement.path[len(old_prefix) :]
         parent_id = new_parent.pk if placement.unit_id == unit.pk else placement.parent_id
         if placement.valid_from == day:
             placement.path, placement.depth = new_path, placement.depth + depth_shift
@@ -147,9 +179,12 @@ def _move_subtree(*, unit: Unit, new_parent: Unit, day: dt.date) -> tuple[str, s
         to_close.append(placement)
         to_open.append(
             UnitPlacement(
-                unit_id=placement.unit_id, parent_id=parent_id, path=new_path,
-                depth=placement.depth + depth_shift, valid_from=day,
-            )  # fmt: skip
+                unit_id=placement.unit_id,
+                parent_id=parent_id,
+                path=new_path,
+                depth=placement.depth + depth_shift,
+                valid_from=day,
+            )
         )
     UnitPlacement.objects.bulk_update(to_close, ["valid_to"], batch_size=1000)
     UnitPlacement.objects.bulk_update(to_rewrite, ["path", "depth", "parent"], batch_size=1000)
@@ -158,25 +193,33 @@ def _move_subtree(*, unit: Unit, new_parent: Unit, day: dt.date) -> tuple[str, s
 
 
 @transaction.atomic
-def unit_move(*, actor: Any, unit: Unit, new_parent: Unit, effective_on: dt.date, reason: str = "") -> None:
+def unit_move(
+    *, actor: Any, unit: Unit, new_parent: Unit, effective_on: dt.date, reason: str = ""
+) -> None:
     """Move `unit` with its subtree under `new_parent` from `effective_on`; before that date
     the tree still shows the old parent. Side effects: placements closed and opened for the
     whole subtree; one audit entry."""
     old_parent = _active_placement(unit, effective_on, "unit").parent
-    old_path, new_path = _move_subtree(unit=unit, new_parent=new_parent, day=effective_on)
+    _, new_path = _move_subtree(unit=unit, new_parent=new_parent, day=effective_on)
     audit_record(
-        actor=actor, action="unit_move", obj=unit, reason=reason, unit_path=new_path,
+        actor=actor,
+        action="unit_move",
+        obj=unit,
+        reason=reason,
+        unit_path=new_path,
         changes={
             "parent": [str(old_parent) if old_parent else None, str(new_parent)],
             "effective_on": [None, effective_on.isoformat()],
         },
-    )  # fmt: skip
+    )
 
 
 def _end_unit(*, unit: Unit, day: dt.date, end_kind: str, merged_into: Unit | None) -> str:
     placement = _active_placement(unit, day, "unit")
     if placement.valid_from >= day:
-        raise ValidationError({"effective_on": "Ngày chấm dứt phải sau ngày đơn vị bắt đầu ở vị trí hiện tại."})
+        raise ValidationError(
+            {"effective_on": "Ngày chấm dứt phải sau ngày đơn vị bắt đầu ở vị trí hiện tại."}
+        )
     _require_no_later_changes(placement.path, day)
     children = UnitPlacement.objects.on(day).filter(parent=unit).count()
     if children:
@@ -199,9 +242,13 @@ def unit_dissolve(*, actor: Any, unit: Unit, effective_on: dt.date, reason: str)
         raise ValidationError({"reason": "Hãy ghi lý do hoặc văn bản giải thể."})
     path = _end_unit(unit=unit, day=effective_on, end_kind=UnitEnd.DISSOLVED, merged_into=None)
     audit_record(
-        actor=actor, action="unit_dissolve", obj=unit, reason=reason, unit_path=path,
+        actor=actor,
+        action="unit_dissolve",
+        obj=unit,
+        reason=reason,
+        unit_path=path,
         changes={"ended_on": [None, effective_on.isoformat()], "end_kind": ["", UnitEnd.DISSOLVED]},
-    )  # fmt: skip
+    )
 
 
 @transaction.atomic
@@ -219,8 +266,13 @@ def unit_merge(*, actor: Any, unit: Unit, into: Unit, effective_on: dt.date, rea
     source = _active_placement(unit, effective_on, "unit")
     target = _active_placement(into, effective_on, "into")
     if target.path.startswith(source.path):
-        raise ValidationError({"into": "Không thể sáp nhập vào một đơn vị đang trực thuộc chính nó."})
-    if into.tier == Tier.GRASSROOTS and UnitPlacement.objects.on(effective_on).filter(parent=unit).exists():
+        raise ValidationError(
+            {"into": "Không thể sáp nhập vào một đơn vị đang trực thuộc chính nó."}
+        )
+    if (
+        into.tier == Tier.GRASSROOTS
+        and UnitPlacement.objects.on(effective_on).filter(parent=unit).exists()
+    ):
         raise ValidationError({"into": "Công đoàn cơ sở không nhận được đơn vị trực thuộc."})
     for child in UnitPlacement.objects.on(effective_on).filter(parent=unit).select_related("unit"):
         _move_subtree(unit=child.unit, new_parent=into, day=effective_on)
@@ -231,22 +283,31 @@ def unit_merge(*, actor: Any, unit: Unit, into: Unit, effective_on: dt.date, rea
         [
             AuditEntry(
                 actor=actor if getattr(actor, "pk", None) else None,
-                action="person_move_on_merge", object_type="orgs.person",
-                object_id=str(person.pk), object_repr=str(person)[:255],
-                changes={"unit": [str(unit), str(into)]}, reason=reason, unit_path=target_path,
-            )  # fmt: skip
+                action="person_move_on_merge",
+                object_type="orgs.person",
+                object_id=str(person.pk),
+                object_repr=str(person)[:255],
+                changes={"unit": [str(unit), str(into)]},
+                reason=reason,
+                unit_path=target_path,
+            )
             for person in people
         ],
         batch_size=1000,
     )
     path = _end_unit(unit=unit, day=effective_on, end_kind=UnitEnd.MERGED, merged_into=into)
     audit_record(
-        actor=actor, action="unit_merge", obj=unit, reason=reason, unit_path=path,
+        actor=actor,
+        action="unit_merge",
+        obj=unit,
+        reason=reason,
+        unit_path=path,
         changes={
-            "merged_into": [None, str(into)], "ended_on": [None, effective_on.isoformat()],
+            "merged_into": [None, str(into)],
+            "ended_on": [None, effective_on.isoformat()],
             "people_moved": [None, len(people)],
         },
-    )  # fmt: skip
+    )
     return len(people)
 
 
@@ -261,10 +322,12 @@ def person_create(*, actor: Any, data: Mapping[str, Any]) -> Person:
     if values.get("id_number"):
         values["id_number"] = "***"
     audit_record(
-        actor=actor, action="person_create", obj=person,
+        actor=actor,
+        action="person_create",
+        obj=person,
         changes={name: [None, value] for name, value in values.items() if value not in ("", None)},
         unit_path=unit_current_path(person.unit),
-    )  # fmt: skip
+    )
     return person
 
 
@@ -278,18 +341,29 @@ def person_update(*, actor: Any, person: Person, data: Mapping[str, Any]) -> dic
         update["full_name"] = " ".join(str(update["full_name"]).split())
     # The ID number is personal data: the log says it changed, not what it was.
     return model_update(
-        instance=person, data=update, actor=actor, action="person_update",
-        unit_path=unit_current_path(person.unit), redact=["id_number"],
-    )  # fmt: skip
+        instance=person,
+        data=update,
+        actor=actor,
+        action="person_update",
+        unit_path=unit_current_path(person.unit),
+        redact=["id_number"],
+    )
 
 
 @transaction.atomic
 def user_create(
-    *, actor: Any, username: str, full_name: str, email: str, password: str | None,
+    *,
+    actor: Any,
+    username: str,
+    full_name: str,
+    email: str,
+    password: str | None,
     person: Person | None = None,
-) -> User:  # fmt: skip
+) -> User:
     """Create an account. With no password the account cannot log in until it is reset."""
-    user = User(username=username.strip(), full_name=full_name.strip(), email=email.strip(), person=person)
+    user = User(
+        username=username.strip(), full_name=full_name.strip(), email=email.strip(), person=person
+    )
     if password:
         user.set_password(password)
     else:
@@ -297,9 +371,11 @@ def user_create(
     user.full_clean(exclude=["password"])
     user.save()
     audit_record(
-        actor=actor, action="user_create", obj=user,
+        actor=actor,
+        action="user_create",
+        obj=user,
         changes={"username": [None, user.username], "full_name": [None, user.full_name]},
-    )  # fmt: skip
+    )
     return user
 
 
@@ -320,18 +396,22 @@ def membership_add(*, actor: Any, user: User, unit: Unit, role: str) -> Membersh
         raise ValidationError(f"{user} đã có vai trò này tại {unit}.")
     membership = Membership.objects.create(user=user, unit=unit, role=role)
     audit_record(
-        actor=actor, action="membership_add", obj=user,
+        actor=actor,
+        action="membership_add",
+        obj=user,
         changes={"membership": [None, f"{membership.get_role_display()} – {unit}"]},
         unit_path=unit_current_path(unit),
-    )  # fmt: skip
+    )
     return membership
 
 
 @transaction.atomic
 def membership_remove(*, actor: Any, membership: Membership) -> None:
     audit_record(
-        actor=actor, action="membership_remove", obj=membership.user,
+        actor=actor,
+        action="membership_remove",
+        obj=membership.user,
         changes={"membership": [f"{membership.get_role_display()} – {membership.unit}", None]},
         unit_path=unit_current_path(membership.unit),
-    )  # fmt: skip
+    )
     membership.delete()

@@ -1,0 +1,65 @@
+# The verbs of thidua. A fresh machine needs only python3 (3.11) and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test test-sqlite test-postgres lint format browser-deps serve worker clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $@ $(VENV)/.installed
+
+## demo: install, migrate, load the demo data, serve on http://$(HOST):$(PORT)
+demo: $(VENV)/.installed
+	$(BIN)/thidua migrate --noinput -v0
+	$(BIN)/thidua demo
+	@echo "thidua chạy tại http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
+	$(BIN)/thidua runserver $(HOST):$(PORT) --noreload
+
+## test: install dev dependencies and the browser, run the whole suite on SQLite,
+## and again on PostgreSQL when DATABASE_URL points at one
+test: $(VENV)/.installed-dev browser-deps
+	env -u DATABASE_URL $(BIN)/pytest -q
+	@if [ -n "$${DATABASE_URL:-}" ]; then \
+	  echo "== again on $${DATABASE_URL%%@*}@… (PostgreSQL)"; \
+	  $(BIN)/pytest -q; \
+	fi
+
+## browser-deps: Debian's chromium for the Playwright tests (playwright cannot download one here)
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Cài chromium từ kho Debian cho kiểm thử trình duyệt…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy thidua tests
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## serve: production-style server (gunicorn); configure with environment variables
+serve: $(VENV)/.installed
+	$(BIN)/thidua migrate --noinput
+	$(BIN)/thidua collectstatic --noinput -v0
+	$(BIN)/gunicorn thidua.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2}
+
+## worker: runs queued background tasks when TASK_BACKEND=database
+worker: $(VENV)/.installed
+	$(BIN)/thidua db_worker
+
+clean:
+	rm -rf $(VENV) var/static .pytest_cache .mypy_cache .ruff_cache

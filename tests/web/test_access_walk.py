@@ -1,0 +1,161 @@
+"""Walks the whole URL map as the grassroots official of union A.
+
+Every route that takes an object must answer 404 for union B's objects (another province),
+by GET and by POST, in the web UI, the API and downloads alike. Every route without
+parameters must not show B's data. A new route with parameters fails here until it is
+classified in OBJECT_KIND, so no route escapes the check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.conftest import World, client_for
+
+# Which object a route's parameters name, by the route's name.
+OBJECT_KIND = {
+    "unit": "unit",
+    "person": "person",
+    "people": "person",
+    "user": "user",
+    "membership": "user",
+}
+# Routes whose parameters are not an object of a union.
+NOT_OBJECT_ROUTES = {"password_reset_confirm", "set_language", "spreadsheets:import_confirm"}
+SKIPPED_NAMESPACES = {"admin"}  # Django's admin: staff only, tested separately below.
+
+
+@dataclass
+class Route:
+    name: str
+    regex: str
+    params: list[str]
+
+
+def _walk(patterns, prefix="", namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or namespace
+            if ns in SKIPPED_NAMESPACES:
+                continue
+            yield from _walk(
+                entry.url_patterns, prefix + str(entry.pattern.regex.pattern).lstrip("^"), ns
+            )
+        elif isinstance(entry, URLPattern):
+            regex = prefix + str(entry.pattern.regex.pattern).lstrip("^")
+            name = (
+                f"{namespace}:{entry.name}" if namespace and entry.name else (entry.name or regex)
+            )
+            params = re.findall(r"\(\?P<(\w+)>", regex)
+            yield Route(name=name, regex=regex, params=params)
+
+
+def all_routes() -> list[Route]:
+    return list(_walk(get_resolver().url_patterns))
+
+
+def _fill(regex: str, values: dict[str, object]) -> str:
+    path = regex.rstrip("$").replace("\\Z", "").replace("\\", "")
+    for param, value in values.items():
+        path = re.sub(rf"\(\?P<{param}>[^)]*\)", str(value), path)
+    path = re.sub(r"\(\?P<format>[^)]*\)\??", "", path)
+    return "/" + path.replace("^", "").replace("?", "")
+
+
+def _kind(route: Route) -> str | None:
+    short = route.name.split(":")[-1]
+    for key, kind in OBJECT_KIND.items():
+        if key in short:
+            return kind
+    return None
+
+
+def _object_values(route: Route, world: World) -> dict[str, object]:
+    kind = _kind(route)
+    target = {"unit": world.union_b.pk, "person": world.person_b.pk, "user": world.official_b.pk}[
+        kind
+    ]
+    values: dict[str, object] = {}
+    for param in route.params:
+        if param == "membership_pk":
+            values[param] = world.official_b.memberships.get().pk
+        elif param != "format":
+            values[param] = target
+    return values
+
+
+def test_every_route_with_parameters_is_classified():
+    unclassified = [
+        route.name
+        for route in all_routes()
+        if [p for p in route.params if p != "format"]
+        and route.name not in NOT_OBJECT_ROUTES
+        and _kind(route) is None
+    ]
+
+    assert unclassified == [], "classify these routes in OBJECT_KIND or NOT_OBJECT_ROUTES"
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_union_a_official_gets_404_for_every_route_about_union_b(world, method):
+    client = client_for(world.official_a)
+    answers = {}
+    for route in all_routes():
+        if not [p for p in route.params if p != "format"] or route.name in NOT_OBJECT_ROUTES:
+            continue
+        url = _fill(route.regex, _object_values(route, world))
+        answers[f"{route.name} {url}"] = getattr(client, method)(url).status_code
+
+    assert answers, "the walk found no routes with parameters"
+    assert {route: code for route, code in answers.items() if code != 404} == {}
+
+
+def test_routes_without_parameters_show_nothing_of_union_b(world):
+    client = client_for(world.official_a)
+    leaks = {}
+    for route in all_routes():
+        if [p for p in route.params if p != "format"]:
+            continue
+        url = _fill(route.regex, {})
+        response = client.get(url)
+        assert response.status_code < 500, url
+        body = b"".join(response) if response.streaming else response.content
+        text = body.decode("utf-8", errors="ignore")
+        for secret in (world.union_b.name, world.person_b.full_name, world.union_b.code):
+            if secret in text:
+                leaks[url] = secret
+
+    assert leaks == {}
+
+
+def test_anonymous_visitors_are_sent_to_login_or_refused(world):
+    client = client_for.__globals__["Client"]()
+    for route in all_routes():
+        if [p for p in route.params if p != "format"] or route.name in {
+            "login",
+            "password_reset",
+            "password_reset_done",
+            "password_reset_complete",
+            "set_language",
+            "api:schema",
+            "api:swagger-ui",
+            "api:redoc",
+            "api:token",
+        }:
+            continue
+        url = _fill(route.regex, {})
+        response = client.get(url)
+
+        assert response.status_code in {302, 401, 403, 405}, (
+            f"{route.name} {url} -> {response.status_code}"
+        )
+
+
+def test_django_admin_is_closed_to_union_officials(world):
+    response = client_for(world.official_a).get("/quan-tri-django/")
+
+    assert response.status_code == 302

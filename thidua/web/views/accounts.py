@@ -1,0 +1,215 @@
+"""Accounts and their roles at units, for administrators; and the audit log."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from thidua.common.vietnamese import fold
+from thidua.orgs import services
+from thidua.orgs.models import Membership
+from thidua.orgs.permissions import (
+    Cap,
+    audit_for_user,
+    require_cap_somewhere,
+    units_for_user,
+    user_for_user,
+    users_for_user,
+)
+from thidua.web.forms import MembershipForm, UserCreateForm, add_service_errors
+from thidua.web.views.common import paginate
+
+
+@login_required
+@require_GET
+def user_list(request: HttpRequest) -> HttpResponse:
+    require_cap_somewhere(request.user, Cap.MANAGE_USERS)
+    query = request.GET.get("q", "").strip()
+    users = users_for_user(request.user).prefetch_related("memberships__unit").order_by("username")
+    if query:
+        users = users.filter(username__icontains=query) | users.filter(full_name__icontains=query)
+    return render(
+        request,
+        "web/user_list.html",
+        {
+            "page": paginate(request, users),
+            "query": query,
+            "nav_active": "users",
+        },
+    )
+
+
+def _send_reset(request: HttpRequest, email: str) -> None:
+    form = PasswordResetForm({"email": email})
+    if form.is_valid():
+        form.save(request=request, use_https=request.is_secure())
+
+
+@login_required
+def user_create(request: HttpRequest) -> HttpResponse:
+    require_cap_somewhere(request.user, Cap.MANAGE_USERS)
+    units = units_for_user(request.user, Cap.MANAGE_USERS)
+    form = UserCreateForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = services.user_create(
+                actor=request.user,
+                username=data["username"],
+                full_name=data["full_name"],
+                email=data["email"],
+                password=data["password"] or None,
+            )
+            services.membership_add(
+                actor=request.user, user=user, unit=data["unit"], role=data["role"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if not data["password"] and data["email"]:
+                _send_reset(request, data["email"])
+                messages.info(request, f"Đã gửi thư đặt mật khẩu tới {data['email']}.")
+            messages.success(request, f"Đã tạo tài khoản “{user.username}”.")
+            return redirect("web:user_detail", pk=user.pk)
+    return render(
+        request,
+        "web/form.html",
+        {
+            "form": form,
+            "title": "Tạo tài khoản",
+            "submit": "Tạo tài khoản",
+            "nav_active": "users",
+        },
+    )
+
+
+@login_required
+def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    require_cap_somewhere(request.user, Cap.MANAGE_USERS)
+    target = user_for_user(request.user, pk)
+    units = units_for_user(request.user, Cap.MANAGE_USERS)
+    form = MembershipForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_add(
+                actor=request.user,
+                user=target,
+                unit=form.cleaned_data["unit"],
+                role=form.cleaned_data["role"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Đã thêm vai trò.")
+            return redirect("web:user_detail", pk=target.pk)
+    unit_ids = set(units.values_list("pk", flat=True).filter(memberships__user=target))
+    memberships = [
+        (membership, membership.unit_id in unit_ids)
+        for membership in target.memberships.select_related("unit")
+    ]
+    return render(
+        request,
+        "web/user_detail.html",
+        {
+            "target": target,
+            "memberships": memberships,
+            "form": form,
+            "nav_active": "users",
+        },
+    )
+
+
+@login_required
+@require_POST
+def membership_remove(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
+    require_cap_somewhere(request.user, Cap.MANAGE_USERS)
+    target = user_for_user(request.user, pk)
+    membership = Membership.objects.filter(
+        pk=membership_pk, user=target, unit__in=units_for_user(request.user, Cap.MANAGE_USERS)
+    ).first()
+    if membership is None:
+        raise Http404("Không tìm thấy vai trò này.")
+    services.membership_remove(actor=request.user, membership=membership)
+    messages.success(request, "Đã bỏ vai trò.")
+    return redirect("web:user_detail", pk=target.pk)
+
+
+@login_required
+@require_POST
+def user_toggle_active(request: HttpRequest, pk: int) -> HttpResponse:
+    require_cap_somewhere(request.user, Cap.MANAGE_USERS)
+    target = user_for_user(request.user, pk)
+    if target.pk == request.user.pk:
+        messages.error(request, "Bạn không thể tự khóa tài khoản của mình.")
+    else:
+        try:
+            services.user_update(
+                actor=request.user, user=target, data={"is_active": not target.is_active}
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, "Đã mở khóa tài khoản." if target.is_active else "Đã khóa tài khoản."
+            )
+    return redirect("web:user_detail", pk=target.pk)
+
+
+@login_required
+@require_POST
+def user_send_reset(request: HttpRequest, pk: int) -> HttpResponse:
+    require_cap_somewhere(request.user, Cap.MANAGE_USERS)
+    target = user_for_user(request.user, pk)
+    if not target.email:
+        messages.error(request, "Tài khoản này chưa có thư điện tử.")
+    else:
+        _send_reset(request, target.email)
+        messages.success(request, f"Đã gửi thư đặt lại mật khẩu tới {target.email}.")
+    return redirect("web:user_detail", pk=target.pk)
+
+
+@login_required
+@require_GET
+def audit_log(request: HttpRequest) -> HttpResponse:
+    require_cap_somewhere(request.user, Cap.VIEW_AUDIT)
+    entries = audit_for_user(request.user).select_related("actor")
+    query = request.GET.get("q", "").strip()
+    if query:
+        entries = entries.filter(object_repr__icontains=query) | entries.filter(
+            object_repr__icontains=fold(query)
+        )
+    action = request.GET.get("thao_tac", "")
+    if action:
+        entries = entries.filter(action=action)
+    return render(
+        request,
+        "web/audit_log.html",
+        {
+            "page": paginate(request, entries),
+            "query": query,
+            "action": action,
+            "actions": ACTION_LABELS,
+            "nav_active": "audit",
+        },
+    )
+
+
+ACTION_LABELS = {
+    "unit_create": "Thêm đơn vị",
+    "unit_update": "Sửa đơn vị",
+    "unit_move": "Chuyển đơn vị",
+    "unit_merge": "Sáp nhập đơn vị",
+    "unit_dissolve": "Giải thể đơn vị",
+    "person_create": "Thêm người",
+    "person_update": "Sửa thông tin người",
+    "person_move_on_merge": "Chuyển người khi sáp nhập",
+    "user_create": "Tạo tài khoản",
+    "user_update": "Sửa tài khoản",
+    "membership_add": "Thêm vai trò",
+    "membership_remove": "Bỏ vai trò",
+}
