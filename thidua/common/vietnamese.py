@@ -92,7 +92,8 @@ def fold(text: str) -> str:
 
 
 def search_terms(query: str) -> list[str]:
-    """The folded words of a search query; each must occur for a row to match."""
+    """The folded words of a search query; each must start a word of a row for it to match
+    (see `word_prefix_q`)."""
     return fold(query).split()
 
 

@@ -200,6 +200,8 @@ def users_for_user(user: Any) -> QuerySet[User]:
 
 
 def user_for_user(user: Any, pk: Any) -> User:
+    """An account the user administers; 404 for any other, including for users who
+    administer nothing."""
     try:
         target = users_for_user(user).get(pk=int(pk))
     except (User.DoesNotExist, TypeError, ValueError):

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
-from thidua.common.vietnamese import search_terms
+from thidua.common.search import word_prefix_q
 from thidua.orgs.models import Person, Unit, UnitPlacement
 from thidua.orgs.permissions import Cap, placements_for_user, today
 
@@ -88,8 +88,7 @@ def unit_search(*, user: Any, query: str, day: dt.date | None = None) -> QuerySe
     units = Unit.objects.filter(
         pk__in=placements_for_user(user, Cap.VIEW_UNITS, day).values("unit_id")
     )
-    for term in search_terms(query):
-        units = units.filter(name_folded__contains=term)
+    units = units.filter(word_prefix_q("name_folded", query))
     return units.annotate(
         parent_name=Subquery(placements.values("parent__name")[:1]),
     ).order_by("name_folded")
@@ -115,8 +114,8 @@ def people_list(
     """Filter and order people Vietnamese-style (by given name, then the rest)."""
     if unit is not None:
         people = people.filter(unit_id__in=subtree_unit_ids(unit))
-    for term in search_terms(query):
-        people = people.filter(name_folded__contains=term)
+    if query:
+        people = people.filter(word_prefix_q("name_folded", query))
     if gender:
         people = people.filter(gender=gender)
     if member_category:
@@ -142,7 +141,5 @@ def unit_history(unit: Unit) -> QuerySet[UnitPlacement]:
 
 
 def units_matching(query: str) -> Q:
-    condition = Q()
-    for term in search_terms(query):
-        condition &= Q(name_folded__contains=term)
-    return condition
+    """Units whose name or code has words starting with each word of `query`."""
+    return word_prefix_q("name_folded", query)

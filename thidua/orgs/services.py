@@ -10,8 +10,12 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from thidua.common.audit import audit_record, model_update, snapshot
 from thidua.common.models import AuditEntry
@@ -377,6 +381,32 @@ def user_create(
         changes={"username": [None, user.username], "full_name": [None, user.full_name]},
     )
     return user
+
+
+def user_send_password_link(*, actor: Any, user: User, domain: str, use_https: bool) -> None:
+    """Mail the user a one-time link to set their password (new accounts have none, so
+    Django's reset form, which skips unusable passwords, would not send it). Audited."""
+    if not user.email:
+        raise ValidationError("Tài khoản này chưa có thư điện tử.")
+    context = {
+        "email": user.email,
+        "domain": domain,
+        "site_name": "thidua",
+        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+        "user": user,
+        "token": default_token_generator.make_token(user),
+        "protocol": "https" if use_https else "http",
+    }
+    PasswordResetForm().send_mail(
+        "registration/password_reset_subject.txt",
+        "registration/password_reset_email.html",
+        context,
+        None,
+        user.email,
+    )
+    audit_record(
+        actor=actor, action="user_password_link", obj=user, changes={"email": [None, user.email]}
+    )
 
 
 @transaction.atomic

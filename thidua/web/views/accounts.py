@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -44,12 +43,6 @@ def user_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _send_reset(request: HttpRequest, email: str) -> None:
-    form = PasswordResetForm({"email": email})
-    if form.is_valid():
-        form.save(request=request, use_https=request.is_secure())
-
-
 @login_required
 def user_create(request: HttpRequest) -> HttpResponse:
     require_cap_somewhere(request.user, Cap.MANAGE_USERS)
@@ -72,7 +65,12 @@ def user_create(request: HttpRequest) -> HttpResponse:
             add_service_errors(form, error)
         else:
             if not data["password"] and data["email"]:
-                _send_reset(request, data["email"])
+                services.user_send_password_link(
+                    actor=request.user,
+                    user=user,
+                    domain=request.get_host(),
+                    use_https=request.is_secure(),
+                )
                 messages.info(request, f"Đã gửi thư đặt mật khẩu tới {data['email']}.")
             messages.success(request, f"Đã tạo tài khoản “{user.username}”.")
             return redirect("web:user_detail", pk=user.pk)
@@ -90,7 +88,6 @@ def user_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    require_cap_somewhere(request.user, Cap.MANAGE_USERS)
     target = user_for_user(request.user, pk)
     units = units_for_user(request.user, Cap.MANAGE_USERS)
     form = MembershipForm(request.POST or None, units=units)
@@ -127,7 +124,6 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def membership_remove(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
-    require_cap_somewhere(request.user, Cap.MANAGE_USERS)
     target = user_for_user(request.user, pk)
     membership = Membership.objects.filter(
         pk=membership_pk, user=target, unit__in=units_for_user(request.user, Cap.MANAGE_USERS)
@@ -142,7 +138,6 @@ def membership_remove(request: HttpRequest, pk: int, membership_pk: int) -> Http
 @login_required
 @require_POST
 def user_toggle_active(request: HttpRequest, pk: int) -> HttpResponse:
-    require_cap_somewhere(request.user, Cap.MANAGE_USERS)
     target = user_for_user(request.user, pk)
     if target.pk == request.user.pk:
         messages.error(request, "Bạn không thể tự khóa tài khoản của mình.")
@@ -163,12 +158,17 @@ def user_toggle_active(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def user_send_reset(request: HttpRequest, pk: int) -> HttpResponse:
-    require_cap_somewhere(request.user, Cap.MANAGE_USERS)
     target = user_for_user(request.user, pk)
-    if not target.email:
-        messages.error(request, "Tài khoản này chưa có thư điện tử.")
+    try:
+        services.user_send_password_link(
+            actor=request.user,
+            user=target,
+            domain=request.get_host(),
+            use_https=request.is_secure(),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
-        _send_reset(request, target.email)
         messages.success(request, f"Đã gửi thư đặt lại mật khẩu tới {target.email}.")
     return redirect("web:user_detail", pk=target.pk)
 
@@ -212,4 +212,5 @@ ACTION_LABELS = {
     "user_update": "Sửa tài khoản",
     "membership_add": "Thêm vai trò",
     "membership_remove": "Bỏ vai trò",
+    "user_password_link": "Gửi liên kết đặt mật khẩu",
 }
