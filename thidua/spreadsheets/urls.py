@@ -1,4 +1,33 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path, register_converter
+
+from thidua.spreadsheets import views
+from thidua.spreadsheets.kinds import KINDS
+from thidua.spreadsheets.staging import TOKEN_PATTERN
+
+
+class TokenConverter:
+    regex = TOKEN_PATTERN
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(TokenConverter, "upload")
+
+UNIT, PERSON = {"kind": KINDS["unit"]}, {"kind": KINDS["person"]}
 
 app_name = "spreadsheets"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.index, name="index"),
+    path("don-vi/mau.xlsx", views.template_download, UNIT, name="unit_template"),
+    path("don-vi/xuat.xlsx", views.export, UNIT, name="unit_export"),
+    path("don-vi/nhap/", views.import_upload, UNIT, name="unit_import"),
+    path("nguoi/mau.xlsx", views.template_download, PERSON, name="person_template"),
+    path("nguoi/xuat.xlsx", views.export, PERSON, name="person_export"),
+    path("nguoi/nhap/", views.import_upload, PERSON, name="person_import"),
+    # The upload's kind and owner come from the session, never from the URL.
+    path("nhap/<upload:token>/", views.import_confirm, name="import_confirm"),
+]
