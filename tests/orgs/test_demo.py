@@ -1,0 +1,250 @@
+import datetime as dt
+import io
+import time
+from collections.abc import Iterator
+
+import pytest
+from django.conf import global_settings
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.test import Client, RequestFactory, override_settings
+from django.urls import NoReverseMatch, reverse
+
+from thidua.orgs.demo import DEMO_PASSWORD, LOGINS, RESTRUCTURE_ON, DemoResult, load_demo
+from thidua.orgs.enums import Gender, MemberCategory, UnitEnd
+from thidua.orgs.models import Membership, Person, Unit, UnitPlacement, User
+from thidua.orgs.permissions import Cap, people_for_user, today, units_for_user
+
+AN_LAO_GRASSROOTS = [f"HP-AL-{number:02d}" for number in range(1, 13)]
+
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker) -> Iterator[DemoResult]:
+    """The demo, loaded once for this module and rolled back after it. Each test still runs in
+    its own transaction inside this one, so what a test changes is undone after it; tests that
+    need an empty database wipe it first (`reset=True`). Function-scoped fixtures (the fast
+    password hasher of tests/conftest.py) are not active yet here, hence the override."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+            result = load_demo()
+        yield result
+        transaction.set_rollback(True)
+
+
+def children_on(code: str, day: dt.date) -> list[str]:
+    parent = Unit.objects.get(code=code)
+    return sorted(
+        UnitPlacement.objects.on(day).filter(parent=parent).values_list("unit__code", flat=True)
+    )
+
+
+def people_snapshot() -> list[tuple[object, ...]]:
+    return list(
+        Person.objects.order_by("id").values_list(
+            "full_name", "gender", "date_of_birth", "position", "unit__code", "education_level",
+            "member_category", "phone", "email", "id_number",
+        )
+    )  # fmt: skip
+
+
+def test_demo_builds_the_tree_people_and_logins(db, demo):
+    assert demo.created
+    assert 300 <= demo.people == Person.objects.count() <= 450
+    assert demo.units == Unit.objects.count()
+    assert [login.username for login in demo.logins] == [login.username for login in LOGINS]
+    assert Unit.objects.get(code="TLD").kind == "tld"
+    assert Unit.objects.get(code="HP").place_name == "Hải Phòng"
+    assert Unit.objects.get(code="HP-ANLAO").place_name == "An Lão"
+
+
+def test_demo_includes_the_seed_signer_at_an_lao(db, demo):
+    nga = Person.objects.get(full_name="Phạm Thị Nga", unit__code="HP-ANLAO")
+
+    assert (nga.position, nga.gender) == ("Chủ tịch", Gender.FEMALE)
+    assert nga.member_category == MemberCategory.MANAGER
+
+
+def test_demo_every_grassroots_union_has_people_and_a_chair(db, demo):
+    for unit in Unit.objects.filter(kind="cdcs"):
+        people = Person.objects.filter(unit=unit)
+        assert people.count() >= 4, unit
+        assert people.filter(position="Chủ tịch Công đoàn cơ sở").count() == 1, unit
+
+
+def test_demo_names_agree_with_gender(db, demo):
+    people = list(Person.objects.all())
+
+    assert all(p.gender == Gender.FEMALE for p in people if p.full_name.split()[1] == "Thị")
+    assert all(p.gender == Gender.MALE for p in people if p.full_name.split()[1] == "Văn")
+    assert all(1965 <= p.date_of_birth.year <= 2002 for p in people)
+
+
+def test_demo_id_numbers_encode_gender_and_year_of_birth(db, demo):
+    people = Person.objects.exclude(id_number="")
+
+    assert people.count() > 50
+    for person in people:
+        sex_digit = int(person.id_number[3])
+        assert sex_digit % 2 == (1 if person.gender == Gender.FEMALE else 0), person
+        assert person.id_number[4:6] == f"{person.date_of_birth.year % 100:02d}", person
+
+
+def test_demo_member_category_follows_position_and_education(db, demo):
+    workers = Person.objects.filter(position__in=["Công nhân", "Công nhân may"])
+    engineers = Person.objects.filter(position="Kỹ sư")
+
+    assert set(workers.values_list("member_category", flat=True)) == {MemberCategory.WORKER}
+    assert set(engineers.values_list("member_category", flat=True)) == {MemberCategory.PROFESSIONAL}
+
+
+def test_demo_second_run_changes_nothing(db, demo):
+    first = load_demo(reset=True)
+    before = people_snapshot()
+
+    again = load_demo()
+
+    assert (first.created, again.created) == (True, False)
+    assert people_snapshot() == before
+    assert Unit.objects.count() == first.units
+    assert User.objects.filter(username__in=[login.username for login in LOGINS]).count() == 8
+
+
+def test_demo_reloaded_from_scratch_gives_the_same_data(db, demo):
+    units = Unit.objects.order_by("code").values_list("code", "name", "established_on")
+    load_demo(reset=True)
+    people_before, units_before = people_snapshot(), list(units)
+
+    again = load_demo(reset=True)
+
+    assert again.created
+    assert people_snapshot() == people_before
+    assert list(units) == units_before
+
+
+def test_demo_an_lao_before_the_restructure_holds_its_grassroots_unions(db, demo):
+    assert children_on("HP-ANLAO", dt.date(2024, 6, 12)) == AN_LAO_GRASSROOTS
+    assert "HP-ANLAO" in children_on("HP", dt.date(2024, 6, 12))
+
+
+def test_demo_an_lao_from_the_restructure_is_dissolved_and_its_unions_sit_under_communes(db, demo):
+    an_lao = Unit.objects.get(code="HP-ANLAO")
+    communes = ["HP-XA-ANLAO", "HP-XA-ANTRUONG"]
+
+    assert children_on("HP-ANLAO", RESTRUCTURE_ON) == []
+    assert (an_lao.ended_on, an_lao.end_kind) == (RESTRUCTURE_ON, UnitEnd.DISSOLVED)
+    moved = sorted(code for commune in communes for code in children_on(commune, RESTRUCTURE_ON))
+    assert moved == AN_LAO_GRASSROOTS
+    assert set(communes) <= set(children_on("HP", RESTRUCTURE_ON))
+    assert "HP-ANLAO" not in children_on("HP", RESTRUCTURE_ON)
+    assert Unit.objects.get(code="HP-XA-ANLAO").kind == "cd_xa_phuong"
+
+
+def test_demo_kien_giang_units_move_under_an_giang_on_the_merge(db, demo):
+    kien_giang = Unit.objects.get(code="KG")
+    old_children = children_on("KG", dt.date(2024, 1, 1))
+
+    assert {"KG-RACHGIA", "KG-PHUQUOC", "KG-GIAODUC", "KG-KKT"} <= set(old_children)
+    assert children_on("KG", RESTRUCTURE_ON) == []
+    assert set(old_children) <= set(children_on("AG", RESTRUCTURE_ON))
+    assert not set(old_children) & set(children_on("AG", dt.date(2024, 1, 1)))
+    assert (kien_giang.end_kind, kien_giang.merged_into) == (
+        UnitEnd.MERGED, Unit.objects.get(code="AG"),
+    )  # fmt: skip
+
+
+def test_demo_grassroots_of_a_kien_giang_district_follow_it_into_an_giang(db, demo):
+    cement = Unit.objects.get(code="KG-KL-01")
+    paths = {
+        day: UnitPlacement.objects.on(day).get(unit=cement).path
+        for day in (dt.date(2024, 1, 1), RESTRUCTURE_ON)
+    }
+    kien_giang_path = UnitPlacement.objects.on(dt.date(2024, 1, 1)).get(unit__code="KG").path
+    an_giang_path = UnitPlacement.objects.on(RESTRUCTURE_ON).get(unit__code="AG").path
+
+    assert paths[dt.date(2024, 1, 1)].startswith(kien_giang_path)
+    assert paths[RESTRUCTURE_ON].startswith(an_giang_path)
+
+
+def test_demo_every_login_logs_in_and_holds_a_role_on_a_unit_active_today(db, demo):
+    request = RequestFactory().post("/tai-khoan/dang-nhap/")
+
+    for login in demo.logins:
+        user = User.objects.get(username=login.username)
+        membership = Membership.objects.get(user=user)
+        assert Client().login(request=request, username=login.username, password=DEMO_PASSWORD)
+        assert UnitPlacement.objects.on(today()).filter(unit=membership.unit).exists(), login
+        assert units_for_user(user, Cap.VIEW_UNITS).count() >= 1, login
+
+
+def test_demo_logins_are_linked_to_their_people(db, demo):
+    officer = User.objects.get(username="thidua_hp")
+    official = User.objects.get(username="cdcs_cokhi")
+
+    assert officer.person is not None and officer.person.unit.code == "HP"
+    assert official.person is not None
+    assert (official.person.unit.code, official.person.position) == (
+        "HP-AL-01", "Chủ tịch Công đoàn cơ sở",
+    )  # fmt: skip
+    assert User.objects.get(username="quantri").is_superuser
+
+
+def test_demo_scopes_today_reflect_the_restructure(db, demo):
+    commune_officer = User.objects.get(username="thidua_anlao")
+    viewer = User.objects.get(username="xem")
+
+    commune_units = set(units_for_user(commune_officer).values_list("code", flat=True))
+    assert commune_units == {"HP-XA-ANLAO", "HP-AL-01", "HP-AL-03", "HP-AL-05", "HP-AL-06",
+                             "HP-AL-09", "HP-AL-12"}  # fmt: skip
+    assert units_for_user(viewer).filter(code="KG-RACHGIA").exists()
+    assert people_for_user(viewer).filter(unit__code="KG-GD-01").exists()
+
+
+def test_demo_logins_reach_the_dashboard(db, demo):
+    try:
+        url = reverse("web:dashboard")
+    except NoReverseMatch:
+        pytest.skip("the dashboard is not wired yet")
+    for login in demo.logins:
+        client = Client()
+        client.force_login(User.objects.get(username=login.username))
+
+        response = client.get(url)
+
+        assert response.status_code == 200, login.username
+
+
+def test_demo_command_prints_the_logins(db, demo):
+    out = io.StringIO()
+
+    call_command("demo", "--reset", stdout=out)
+    call_command("demo", stdout=out)
+
+    text = out.getvalue()
+    assert "Đã tạo dữ liệu mẫu" in text
+    assert "không tạo thêm" in text
+    assert DEMO_PASSWORD in text
+    for login in LOGINS:
+        assert text.count(login.username) >= 2, login.username
+
+
+def test_demo_command_refuses_in_production(db, demo, settings):
+    settings.PRODUCTION = True
+    units_before = Unit.objects.count()
+
+    with pytest.raises(CommandError):
+        call_command("demo", "--reset", stdout=io.StringIO())
+
+    assert Unit.objects.count() == units_before
+
+
+def test_demo_loads_quickly_with_the_real_password_hasher(db, demo, settings):
+    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
+    started = time.monotonic()
+
+    load_demo(reset=True)
+
+    assert time.monotonic() - started < 20
+    assert User.objects.get(username="quantri").password.startswith("pbkdf2_")
