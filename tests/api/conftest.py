@@ -1,15 +1,8 @@
 from __future__ import annotations
 
-import pytest
 from rest_framework.test import APIClient
 
 from thidua.orgs.models import User
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # The world fixture creates eight accounts; PBKDF2 makes that ~2 s per test.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def api_client_for(user: User) -> APIClient:

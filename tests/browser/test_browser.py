@@ -48,7 +48,7 @@ def test_officer_logs_in_and_creates_a_unit_on_a_phone(live_server, transactiona
     assert "Đăng nhập" in page.title()
     page.fill("#id_username", "canbo_hp")
     page.fill("#id_password", "mat-khau-thu-123")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_url(f"{live_server.url}/")
     assert page.get_by_role("heading", name="Xin chào").is_visible()
 
@@ -57,7 +57,7 @@ def test_officer_logs_in_and_creates_a_unit_on_a_phone(live_server, transactiona
     page.fill("#id_name", "Công đoàn Công ty TNHH Giày da An Lão")
     page.select_option("#id_kind", "cdcs")
     page.fill("#id_established_on", "2024-01-15")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_selector("h1:has-text('Công đoàn Công ty TNHH Giày da An Lão')")
 
     unit = Unit.objects.get(code="HP-AL-099")
@@ -71,12 +71,12 @@ def test_form_errors_show_in_vietnamese_next_to_the_field(live_server, transacti
     page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
     page.fill("#id_username", "canbo_hp")
     page.fill("#id_password", "mat-khau-thu-123")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_url(f"{live_server.url}/")
 
     page.goto(f"{live_server.url}/don-vi/them/?cap_tren={city.pk}")
     page.fill("#id_code", "mã có dấu")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
 
     assert page.locator(".field.has-error").count() >= 2
     assert "Trường này là bắt buộc" in page.content()

@@ -204,3 +204,13 @@ def test_person_update_logs_id_number_change_without_its_value(district_tree):
     entry = AuditEntry.objects.filter(action="person_update").get()
     assert entry.changes == {"id_number": ["***", "***"]}
     assert "031190009999" not in str(AuditEntry.objects.values_list("changes", flat=True))
+
+
+def test_unit_create_under_a_parent_that_later_ends_is_refused(district_tree):
+    _, district, commune, school, factory = district_tree
+    services.unit_move(actor=None, unit=school, new_parent=commune, effective_on=RESTRUCTURE)
+    services.unit_move(actor=None, unit=factory, new_parent=commune, effective_on=RESTRUCTURE)
+    services.unit_dissolve(actor=None, unit=district, effective_on=RESTRUCTURE, reason="CV 4173")
+
+    with pytest.raises(ValidationError, match="chấm dứt hoạt động"):
+        make_unit("CĐ thành lập muộn", parent=district, established_on=dt.date(2010, 1, 1))

@@ -8,6 +8,7 @@ from django.urls import reverse
 from tests.conftest import client_for
 from tests.factories import make_person, make_unit
 from thidua.common.models import AuditEntry
+from thidua.orgs import services
 from thidua.orgs.models import Person, UnitPlacement
 
 
@@ -270,3 +271,17 @@ def test_password_change_page_is_vietnamese(world):
 
     assert "Đổi mật khẩu" in response.text
     assert "Mật khẩu cũ" in response.text
+
+
+def test_people_of_an_ended_unit_are_listed_on_its_people_page(world):
+    closing = make_unit("CĐ Công ty sắp giải thể", parent=world.an_lao)
+    make_person("Hoàng Văn Lâm", unit=closing)
+    services.unit_dissolve(
+        actor=None, unit=closing, effective_on=dt.date(2025, 7, 1), reason="Giải thể"
+    )
+
+    response = client_for(world.district_officer).get(
+        reverse("web:person_list"), {"don_vi": closing.pk}
+    )
+
+    assert [p.full_name for p in response.context["page"]] == ["Hoàng Văn Lâm"]

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -168,8 +168,20 @@ def unit_restructure_allowed(user: Any, unit: Unit) -> bool:
 
 
 def people_for_user(user: Any, cap: Cap = Cap.VIEW_PEOPLE) -> QuerySet[Person]:
-    """People whose unit is in the user's subtrees today."""
-    return Person.objects.filter(unit_id__in=placements_for_user(user, cap).values("unit_id"))
+    """People whose unit is in the user's subtrees today, and people left on a unit that has
+    ended, for whoever had that unit on its last day (so they can still be found and moved)."""
+    paths = scope_paths(user, cap)
+    if paths == []:
+        return Person.objects.none()
+    ended_placements = UnitPlacement.objects.filter(
+        unit__ended_on__isnull=False, valid_to=F("unit__ended_on")
+    )
+    if paths is not None:
+        ended_placements = ended_placements.filter(_prefix_q(paths))
+    return Person.objects.filter(
+        Q(unit_id__in=placements_for_user(user, cap).values("unit_id"))
+        | Q(unit_id__in=ended_placements.values("unit_id"))
+    )
 
 
 def person_for_user(user: Any, pk: Any, cap: Cap = Cap.VIEW_PEOPLE) -> Person:

@@ -98,6 +98,10 @@ def subtree_unit_ids(unit: Unit, day: dt.date | None = None) -> QuerySet[UnitPla
     """Ids of the unit and everything under it on `day`, as a subquery."""
     day = day or today()
     path = unit_path_on(unit, day)
+    if not path and unit.ended_on is not None and day >= unit.ended_on:
+        # An ended unit: its subtree as it stood on its last day.
+        day = unit.ended_on - dt.timedelta(days=1)
+        path = unit_path_on(unit, day)
     if not path:
         return UnitPlacement.objects.none().values("unit_id")  # type: ignore[return-value]
     return UnitPlacement.objects.on(day).under(path).values("unit_id")  # type: ignore[return-value]

@@ -84,6 +84,15 @@ def unit_create(
             raise ValidationError(
                 {"parent": f"Đơn vị cấp trên không hoạt động ngày {date_short(established_on)}."}
             )
+        if parent_placement.valid_to is not None:
+            # The child would stay behind, under a position the parent has left.
+            raise ValidationError(
+                {
+                    "parent": f"Từ ngày {date_short(parent_placement.valid_to)}, “{parent}” đã "
+                    "chuyển hoặc chấm dứt hoạt động. Hãy chọn ngày thành lập từ ngày đó "
+                    "trở đi, hoặc chọn đơn vị cấp trên hiện nay."
+                }
+            )
     unit = Unit(
         code=code.strip(),
         name=name.strip(),

@@ -19,7 +19,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append(("Cây tổ chức", reverse("web:unit_tree"), "units"))
     if has_cap_somewhere(user, Cap.VIEW_PEOPLE):
         items.append(("Người", reverse("web:person_list"), "people"))
-    if has_cap_somewhere(user, Cap.MANAGE_PEOPLE) or has_cap_somewhere(user, Cap.MANAGE_UNITS):
+    if has_cap_somewhere(user, Cap.VIEW_UNITS):
+        # Exports are open to every reader; the page offers imports only to those who write.
         items.append(("Nhập, xuất Excel", reverse("spreadsheets:index"), "excel"))
     if has_cap_somewhere(user, Cap.MANAGE_USERS):
         items.append(("Tài khoản", reverse("web:user_list"), "users"))

@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.urls import reverse_lazy
 
 from thidua.orgs.enums import EducationLevel, Gender, MemberCategory, Role, UnitKind
-from thidua.orgs.models import Person, Unit
+from thidua.orgs.models import Person, Unit, code_validator
 from thidua.orgs.permissions import today
 
 
@@ -60,7 +60,7 @@ class UnitCodeField(forms.CharField):
 
 
 class UnitForm(forms.Form):
-    code = forms.CharField(label="Mã đơn vị", max_length=32)
+    code = forms.CharField(label="Mã đơn vị", max_length=32, validators=[code_validator])
     name = forms.CharField(label="Tên đầy đủ", max_length=255)
     short_name = forms.CharField(
         label="Tên viết tắt trong văn bản",
