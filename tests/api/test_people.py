@@ -224,3 +224,21 @@ def test_people_list_query_count_does_not_grow_with_rows(
         response = client.get("/api/v1/people/")
 
     assert response.json()["count"] == rows
+
+
+def test_a_role_that_cannot_read_id_numbers_cannot_write_them(world):
+    client = api_client_for(world.official_a)
+
+    response = client.post(
+        "/api/v1/people/",
+        {
+            "full_name": "Vũ Thị Hoa",
+            "gender": "nu",
+            "unit": world.union_a.pk,
+            "id_number": "031190007777",
+        },
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"id_number": ["Vai trò của bạn không được nhập số CCCD."]}

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status, viewsets
@@ -34,6 +34,7 @@ from thidua.orgs.permissions import (
     today,
     unit_for_user,
     unit_restructure_allowed,
+    units_for_user,
 )
 from thidua.orgs.selectors import ancestors_on, children_on, people_list
 
@@ -249,6 +250,7 @@ class PersonViewSet(ApiMixin, viewsets.GenericViewSet[Person]):
         """Thêm người vào một đơn vị trong phạm vi bạn quản lý."""
         data = parse(api.PersonWriteSerializer, request.data)
         data["unit"] = unit_for_user(request.user, data["unit"], Cap.MANAGE_PEOPLE)
+        _require_personal_data_right(request.user, data["unit"], data)
         person = services.person_create(actor=request.user, data=data)
         return self.person_response(person, code=status.HTTP_201_CREATED)
 
@@ -261,6 +263,7 @@ class PersonViewSet(ApiMixin, viewsets.GenericViewSet[Person]):
         data = parse(api.PersonWriteSerializer, request.data, partial=True)
         if "unit" in data:
             data["unit"] = unit_for_user(request.user, data["unit"], Cap.MANAGE_PEOPLE)
+        _require_personal_data_right(request.user, data.get("unit", person.unit), data)
         services.person_update(actor=request.user, person=person, data=data)
         return self.person_response(person)
 
@@ -268,6 +271,15 @@ class PersonViewSet(ApiMixin, viewsets.GenericViewSet[Person]):
         allowed = {person.pk} if can_see_personal_data(self.request.user, person) else set()
         context = {"personal_data_ids": allowed}
         return Response(api.PersonSerializer(person, context=context).data, status=code)
+
+
+def _require_personal_data_right(user: Any, unit: Unit, data: dict[str, Any]) -> None:
+    """Only those who may read an ID number may write one, as in the web form and imports."""
+    if (
+        data.get("id_number")
+        and not units_for_user(user, Cap.VIEW_PERSONAL_DATA).filter(pk=unit.pk).exists()
+    ):
+        raise ValidationError({"id_number": "Vai trò của bạn không được nhập số CCCD."})
 
 
 class MeView(ApiMixin, GenericAPIView[Any]):
