@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     # those of django.contrib.admin.
     "thidua.common",
     "thidua.orgs",
+    "thidua.campaigns",
+    "thidua.initiatives",
     "thidua.spreadsheets",
     "thidua.web",
     "thidua.api",
@@ -202,6 +204,7 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 THIDUA_IMPORT_MAX_BYTES = env_int("THIDUA_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+THIDUA_ATTACHMENT_MAX_BYTES = env_int("THIDUA_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 
 # Mail: the console in the demo; SMTP in production with EMAIL_HOST and friends.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -1,0 +1,455 @@
+"""The initiative lifecycle. One function per transition; each is atomic, checks the state it
+starts from, records an Event (the initiative's own history) and an audit entry.
+
+States (Initiative.status, with current_level/current_unit saying where it sits):
+  draft ──submit──▶ submitted@1 ──select──▶ selected@k ──forward──▶ submitted@k+1 …
+                      │   ▲                    │
+                      │   └──── return ◀───────┘   (back to whoever sent it)
+                      ├──not_select──▶ not_selected@k
+  draft/submitted/returned@1 ──withdraw──▶ withdrawn        (only before endorsement)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from thidua.campaigns.enums import ProgrammeStatus
+from thidua.campaigns.models import Programme, ProgrammeLevel
+from thidua.campaigns.rules import quota_left, share_problems
+from thidua.campaigns.selectors import deadline_for, holder_at, levels_of
+from thidua.common.audit import audit_record, model_update
+from thidua.initiatives.enums import Action, StageStatus, Status
+from thidua.initiatives.models import Authorship, Event, Initiative, Stage
+from thidua.orgs.models import Person, Unit
+from thidua.orgs.selectors import unit_current_path
+
+CONTENT_FIELDS = [
+    "title",
+    "solution_kind",
+    "field",
+    "applying_unit_name",
+    "first_applied_on",
+    "prior_situation",
+    "novelty",
+    "application",
+    "conditions",
+    "benefit_value",
+    "benefit_basis",
+    "non_monetary_benefit",
+    "benefit_certified_by",
+    "confidential",
+]
+
+
+def _time(value: dt.datetime) -> str:
+    local = timezone.localtime(value)
+    return f"{local:%H:%M} ngày {local:%d/%m/%Y}"
+
+
+def _record(
+    *,
+    initiative: Initiative,
+    actor: Any,
+    action: str,
+    status_from: str = "",
+    level: ProgrammeLevel | None = None,
+    unit: Unit | None = None,
+    reason: str = "",
+    changes: Mapping[str, list[Any]] | None = None,
+) -> None:
+    Event.objects.create(
+        initiative=initiative,
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=action,
+        level=level,
+        unit=unit,
+        status_from=status_from,
+        status_to=initiative.status,
+        reason=reason,
+    )
+    audit_record(
+        actor=actor,
+        action=f"initiative_{action}",
+        obj=initiative,
+        reason=reason,
+        changes=changes if changes is not None else {"status": [status_from, initiative.status]},
+        unit_path=unit_current_path(initiative.unit),
+    )
+
+
+def _set_authors(initiative: Initiative, authors: Sequence[tuple[Person, Decimal]]) -> None:
+    problems = share_problems([share for _, share in authors])
+    people = [person.pk for person, _ in authors]
+    if len(set(people)) != len(people):
+        problems.append("Một người chỉ được ghi một lần trong danh sách tác giả.")
+    if problems:
+        raise ValidationError({"authors": problems})
+    initiative.authorships.all().delete()
+    Authorship.objects.bulk_create(
+        Authorship(initiative=initiative, person=person, share=share, order=index)
+        for index, (person, share) in enumerate(authors)
+    )
+
+
+def _next_code(programme: Programme) -> str:
+    # Lock the programme row so two officers registering at once never get the same number.
+    Programme.objects.select_for_update().get(pk=programme.pk)
+    count = Initiative.objects.filter(programme=programme).count()
+    number = count + 1
+    while Initiative.objects.filter(code=f"{programme.code}-{number:05d}").exists():
+        number += 1
+    return f"{programme.code}-{number:05d}"
+
+
+def _first_level(programme: Programme) -> ProgrammeLevel:
+    levels = levels_of(programme)
+    if not levels:
+        raise ValidationError("Chương trình chưa có cấp xét nào.")
+    return levels[0]
+
+
+@transaction.atomic
+def initiative_create(
+    *,
+    actor: Any,
+    programme: Programme,
+    unit: Unit,
+    data: Mapping[str, Any],
+    authors: Sequence[tuple[Person, Decimal]],
+) -> Initiative:
+    """Register a draft at a grassroots union. Side effects: authors with shares (must sum to
+    100), an Event and an audit entry."""
+    if programme.status != ProgrammeStatus.LAUNCHED:
+        raise ValidationError("Chương trình chưa được phát động hoặc đã kết thúc.")
+    first = _first_level(programme)
+    if holder_at(first, unit) != unit:
+        raise ValidationError(
+            {
+                "unit": f"“{unit}” không phải đơn vị nhận sáng kiến ở cấp “{first.name}” "
+                "của chương trình này."
+            }
+        )
+    unknown = set(data) - set(CONTENT_FIELDS)
+    if unknown:
+        raise ValueError(f"initiative_create cannot set {sorted(unknown)}")
+    if data.get("field") is not None and data["field"].programme_id != programme.pk:
+        raise ValidationError({"field": "Lĩnh vực không thuộc chương trình này."})
+    initiative = Initiative(
+        programme=programme,
+        unit=unit,
+        code=_next_code(programme),
+        created_by=actor if getattr(actor, "pk", None) else None,
+        **data,
+    )
+    if not initiative.applying_unit_name:
+        initiative.applying_unit_name = unit.name
+    initiative.full_clean()
+    initiative.save()
+    _set_authors(initiative, authors)
+    initiative.refresh_search_text()
+    initiative.save(update_fields=["search_text"])
+    _record(
+        initiative=initiative,
+        actor=actor,
+        action=Action.CREATE,
+        unit=unit,
+        changes={"code": [None, initiative.code], "title": [None, initiative.title]},
+    )
+    return initiative
+
+
+def _editable(initiative: Initiative) -> bool:
+    """Content changes only while the authors' union holds it: a draft, or returned to it."""
+    return initiative.status == Status.DRAFT or (
+        initiative.status == Status.RETURNED
+        and initiative.current_unit_id == initiative.unit_id
+        and initiative.stages.filter(level__order=1, status=StageStatus.RETURNED).exists()
+    )
+
+
+@transaction.atomic
+def initiative_update(
+    *,
+    actor: Any,
+    initiative: Initiative,
+    data: Mapping[str, Any],
+    authors: Sequence[tuple[Person, Decimal]] | None = None,
+) -> dict[str, list[Any]]:
+    """Change the content of a draft (or one returned to its authors). Audited field by field."""
+    if not _editable(initiative):
+        raise ValidationError("Chỉ sửa được sáng kiến đang soạn hoặc đã được trả lại để bổ sung.")
+    unknown = set(data) - set(CONTENT_FIELDS)
+    if unknown:
+        raise ValueError(f"initiative_update cannot set {sorted(unknown)}")
+    changes = model_update(
+        instance=initiative,
+        data=data,
+        actor=actor,
+        action="initiative_update",
+        unit_path=unit_current_path(initiative.unit),
+    )
+    if authors is not None:
+        before = [
+            (a.person.full_name, str(a.share))
+            for a in initiative.authorships.select_related("person")
+        ]
+        _set_authors(initiative, authors)
+        after = [(person.full_name, str(share)) for person, share in authors]
+        if before != after:
+            changes["authors"] = [before, after]
+    initiative.refresh_search_text()
+    initiative.save(update_fields=["search_text", "updated_at"])
+    if changes:
+        Event.objects.create(
+            initiative=initiative,
+            actor=actor if getattr(actor, "pk", None) else None,
+            action=Action.UPDATE,
+            status_from=initiative.status,
+            status_to=initiative.status,
+            reason=", ".join(sorted(changes)),
+        )
+    return changes
+
+
+def _check_deadline(level: ProgrammeLevel, acting_unit: Unit, now: dt.datetime) -> None:
+    deadline = deadline_for(level, acting_unit)
+    if now > deadline:
+        raise ValidationError(
+            f"Đã quá hạn nộp của cấp “{level.name}” (hạn {_time(deadline)}). "
+            "Hãy liên hệ đơn vị chủ trì chương trình để được gia hạn."
+        )
+
+
+def _complete(initiative: Initiative) -> list[str]:
+    problems = []
+    if not initiative.novelty.strip():
+        problems.append("Chưa mô tả nội dung và tính mới của sáng kiến.")
+    if initiative.benefit_value is None and not initiative.non_monetary_benefit.strip():
+        problems.append("Chưa ghi giá trị làm lợi hoặc lợi ích không tính được bằng tiền.")
+    problems += share_problems([a.share for a in initiative.authorships.all()])
+    return problems
+
+
+@transaction.atomic
+def initiative_submit(
+    *, actor: Any, initiative: Initiative, now: dt.datetime | None = None
+) -> None:
+    """Submit to the grassroots union (first level), before that level's deadline for the
+    union. Side effects: the first-level Stage becomes pending; Event; audit."""
+    now = now or timezone.now()
+    if not _editable(initiative):
+        raise ValidationError("Chỉ nộp được sáng kiến đang soạn hoặc đã được trả lại để bổ sung.")
+    problems = _complete(initiative)
+    if problems:
+        raise ValidationError(problems)
+    first = _first_level(initiative.programme)
+    _check_deadline(first, initiative.unit, now)
+    Stage.objects.update_or_create(
+        initiative=initiative,
+        level=first,
+        defaults={
+            "unit": initiative.unit,
+            "sender": None,
+            "status": StageStatus.PENDING,
+            "entered_at": now,
+            "decided_at": None,
+        },
+    )
+    status_from = initiative.status
+    initiative.status, initiative.current_level, initiative.current_unit = (
+        Status.SUBMITTED,
+        first,
+        initiative.unit,
+    )
+    initiative.save(update_fields=["status", "current_level", "current_unit", "updated_at"])
+    _record(
+        initiative=initiative,
+        actor=actor,
+        action=Action.SUBMIT,
+        status_from=status_from,
+        level=first,
+        unit=initiative.unit,
+    )
+
+
+@transaction.atomic
+def initiative_withdraw(*, actor: Any, initiative: Initiative, reason: str) -> None:
+    """Authors withdraw it, only before their union has endorsed it."""
+    endorsed = initiative.stages.filter(
+        level__order=1, status__in=[StageStatus.SELECTED, StageStatus.FORWARDED]
+    ).exists()
+    if initiative.status not in {Status.DRAFT, Status.SUBMITTED, Status.RETURNED} or endorsed:
+        raise ValidationError("Chỉ rút được sáng kiến trước khi công đoàn cơ sở công nhận.")
+    status_from = initiative.status
+    initiative.status = Status.WITHDRAWN
+    initiative.save(update_fields=["status", "updated_at"])
+    _record(
+        initiative=initiative,
+        actor=actor,
+        action=Action.WITHDRAW,
+        status_from=status_from,
+        level=initiative.current_level,
+        unit=initiative.unit,
+        reason=reason,
+    )
+
+
+def _current_stage(initiative: Initiative) -> Stage:
+    stage = initiative.stages.filter(level=initiative.current_level).select_related("level").first()
+    if stage is None:
+        raise ValidationError("Sáng kiến chưa được nộp.")
+    return stage
+
+
+@transaction.atomic
+def initiative_decide(
+    *,
+    actor: Any,
+    initiative: Initiative,
+    selected: bool,
+    reason: str = "",
+    now: dt.datetime | None = None,
+) -> None:
+    """The holding unit selects (at the first level: endorses) or does not select it."""
+    stage = _current_stage(initiative)
+    if stage.status != StageStatus.PENDING:
+        raise ValidationError("Sáng kiến này không ở trạng thái chờ xét tại cấp hiện tại.")
+    if not selected and not reason.strip():
+        raise ValidationError({"reason": "Hãy ghi lý do không chọn."})
+    stage.status = StageStatus.SELECTED if selected else StageStatus.NOT_SELECTED
+    stage.decided_at = now or timezone.now()
+    stage.save(update_fields=["status", "decided_at"])
+    status_from = initiative.status
+    initiative.status = Status.SELECTED if selected else Status.NOT_SELECTED
+    initiative.save(update_fields=["status", "updated_at"])
+    _record(
+        initiative=initiative,
+        actor=actor,
+        action=Action.SELECT if selected else Action.NOT_SELECT,
+        status_from=status_from,
+        level=stage.level,
+        unit=stage.unit,
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def initiative_return(*, actor: Any, initiative: Initiative, reason: str) -> None:
+    """Send it back for changes to whoever sent it: the authors at the first level, else the
+    unit below that forwarded it. Side effects: stages updated; Event with the reason; audit."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Hãy ghi rõ cần bổ sung, sửa đổi gì."})
+    stage = _current_stage(initiative)
+    if stage.status not in {StageStatus.PENDING, StageStatus.SELECTED}:
+        raise ValidationError("Không trả lại được sáng kiến ở trạng thái này.")
+    stage.status, stage.decided_at = StageStatus.RETURNED, timezone.now()
+    stage.save(update_fields=["status", "decided_at"])
+    status_from = initiative.status
+    if stage.sender_id is None:
+        initiative.current_unit = initiative.unit
+    else:
+        below = initiative.stages.filter(unit_id=stage.sender_id).select_related("level").get()
+        below.status = StageStatus.SELECTED
+        below.save(update_fields=["status"])
+        initiative.current_level, initiative.current_unit = below.level, below.unit
+    initiative.status = Status.RETURNED
+    initiative.save(update_fields=["status", "current_level", "current_unit", "updated_at"])
+    _record(
+        initiative=initiative,
+        actor=actor,
+        action=Action.RETURN,
+        status_from=status_from,
+        level=stage.level,
+        unit=stage.unit,
+        reason=reason,
+    )
+
+
+def next_level(initiative: Initiative) -> tuple[ProgrammeLevel, Unit] | None:
+    """The next level up that has a holder for this initiative, and that holder."""
+    current = initiative.current_level
+    if current is None or initiative.current_unit is None:
+        return None
+    for level in levels_of(initiative.programme):
+        if level.order <= current.order:
+            continue
+        holder = holder_at(level, initiative.current_unit)
+        if holder is not None:
+            return level, holder
+    return None
+
+
+def forwarded_count(level: ProgrammeLevel, unit: Unit) -> int:
+    """How many initiatives `unit` has forwarded up from `level` (returned ones do not count)."""
+    return (
+        Stage.objects.filter(
+            level__programme_id=level.programme_id, sender=unit, level__order__gt=level.order
+        )
+        .exclude(status=StageStatus.RETURNED)
+        .count()
+    )
+
+
+@transaction.atomic
+def initiative_forward(
+    *, actor: Any, initiative: Initiative, now: dt.datetime | None = None
+) -> Stage:
+    """Forward a selected initiative to the next level, before that level's deadline for the
+    sending unit and within the sending level's quota. Side effects: the current Stage is
+    marked forwarded; the next level's Stage is pending at its holder; Event; audit."""
+    now = now or timezone.now()
+    stage = _current_stage(initiative)
+    if stage.status != StageStatus.SELECTED:
+        raise ValidationError("Chỉ chuyển lên cấp trên sáng kiến đã được chọn ở cấp này.")
+    target = next_level(initiative)
+    if target is None:
+        raise ValidationError(
+            "Đây là cấp xét cao nhất của chương trình; không còn cấp trên để chuyển."
+        )
+    level, holder = target
+    sender = stage.unit
+    _check_deadline(level, sender, now)
+    # Serialise forwards from one unit so two officers at once cannot both take the last slot.
+    Unit.objects.select_for_update().get(pk=sender.pk)
+    left = quota_left(stage.level.quota_max, forwarded_count(stage.level, sender))
+    if left == 0:
+        raise ValidationError(
+            f"“{sender}” đã chuyển đủ {stage.level.quota_max} sáng kiến, là số tối đa cấp "
+            f"“{stage.level.name}” được chuyển lên."
+        )
+    stage.status = StageStatus.FORWARDED
+    stage.save(update_fields=["status"])
+    upper, _ = Stage.objects.update_or_create(
+        initiative=initiative,
+        level=level,
+        defaults={
+            "unit": holder,
+            "sender": sender,
+            "status": StageStatus.PENDING,
+            "entered_at": now,
+            "decided_at": None,
+        },
+    )
+    status_from = initiative.status
+    initiative.status, initiative.current_level, initiative.current_unit = (
+        Status.SUBMITTED,
+        level,
+        holder,
+    )
+    initiative.save(update_fields=["status", "current_level", "current_unit", "updated_at"])
+    _record(
+        initiative=initiative,
+        actor=actor,
+        action=Action.FORWARD,
+        status_from=status_from,
+        level=level,
+        unit=holder,
+    )
+    return upper
