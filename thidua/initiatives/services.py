@@ -16,7 +16,10 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -25,8 +28,9 @@ from thidua.campaigns.models import Programme, ProgrammeLevel
 from thidua.campaigns.rules import quota_left, share_problems
 from thidua.campaigns.selectors import deadline_for, holder_at, levels_of
 from thidua.common.audit import audit_record, model_update
+from thidua.initiatives import files
 from thidua.initiatives.enums import Action, StageStatus, Status
-from thidua.initiatives.models import Authorship, Event, Initiative, Stage
+from thidua.initiatives.models import Attachment, Authorship, Event, Initiative, Stage
 from thidua.orgs.models import Person, Unit
 from thidua.orgs.selectors import unit_current_path
 
@@ -453,3 +457,64 @@ def initiative_forward(
         unit=holder,
     )
     return upper
+
+
+@transaction.atomic
+def attachment_add(*, actor: Any, initiative: Initiative, upload: UploadedFile) -> Attachment:
+    """Attach a file after checking its size and its real type by content. Stored under a
+    random name outside any public URL; served only through the access funnel."""
+    limit = settings.THIDUA_ATTACHMENT_MAX_BYTES
+    if upload.size is None or upload.size > limit:
+        raise ValidationError(
+            {"file": f"Tệp “{upload.name}” lớn hơn {limit // (1024 * 1024)} MB cho phép."}
+        )
+    if upload.size == 0:
+        raise ValidationError({"file": f"Tệp “{upload.name}” rỗng."})
+    upload.seek(0)
+    content = upload.read()
+    content_type = files.sniff(content[:16], content)
+    if content_type is None:
+        raise ValidationError(
+            {
+                "file": f"Tệp “{upload.name}” không phải {files.ACCEPTED} "
+                "(kiểm tra theo nội dung tệp, không theo tên)."
+            }
+        )
+    claimed = (upload.name or "").rsplit(".", 1)[-1].lower()
+    attachment = Attachment(
+        initiative=initiative,
+        name=(upload.name or "tep")[:255],
+        content_type=content_type,
+        size=len(content),
+        uploaded_by=actor if getattr(actor, "pk", None) else None,
+    )
+    attachment.file.save("upload", ContentFile(content), save=False)
+    attachment.save()
+    _record(
+        initiative=initiative,
+        actor=actor,
+        action=Action.ATTACH,
+        reason=attachment.name,
+        changes={
+            "attachment": [None, f"{attachment.name} ({files.LABELS[content_type]})"],
+            "claimed_extension": [None, claimed],
+        },
+    )
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, actor: Any, attachment: Attachment) -> None:
+    initiative = attachment.initiative
+    if not _editable(initiative):
+        raise ValidationError("Chỉ gỡ được tệp khi sáng kiến đang soạn hoặc được trả lại.")
+    name = attachment.name
+    attachment.file.delete(save=False)
+    attachment.delete()
+    _record(
+        initiative=initiative,
+        actor=actor,
+        action=Action.DETACH,
+        reason=name,
+        changes={"attachment": [name, None]},
+    )
