@@ -1,0 +1,39 @@
+"""The access funnel for programmes: who sees a programme, who runs it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from thidua.campaigns.models import Programme
+from thidua.initiatives.selectors import programmes_for_user
+from thidua.orgs.models import Membership
+from thidua.orgs.permissions import Cap, units_for_user
+
+MANAGE_ROLES = {"admin", "officer"}
+
+
+def can_manage(user: Any, programme: Programme) -> bool:
+    """Edit levels, extend deadlines, launch, close: officers and admins of the running unit."""
+    if user.is_superuser:
+        return True
+    return Membership.objects.filter(
+        user=user, unit_id=programme.running_unit_id, role__in=MANAGE_ROLES
+    ).exists()
+
+
+def programme_for_user(user: Any, pk: Any, *, manage: bool = False) -> Programme:
+    try:
+        programme = programmes_for_user(user).select_related("running_unit").get(pk=int(pk))
+    except (Programme.DoesNotExist, TypeError, ValueError):
+        raise Http404("Không tìm thấy chương trình.") from None
+    if manage and not can_manage(user, programme):
+        raise PermissionDenied("Chỉ cán bộ của đơn vị chủ trì được thay đổi chương trình này.")
+    return programme
+
+
+def running_units_for_user(user: Any) -> Any:
+    """Units where the user may start a programme: where they manage units (officer, admin)."""
+    return units_for_user(user, Cap.MANAGE_UNITS)

@@ -1,0 +1,183 @@
+"""Reads of initiatives shared by the web lists, the API and the Excel export: one set of
+filters, so an export holds exactly what the list shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from thidua.campaigns.models import Programme, ProgrammeLevel
+from thidua.campaigns.selectors import deadline_for
+from thidua.common.search import word_prefix_q
+from thidua.initiatives.enums import Status
+from thidua.initiatives.models import Authorship, Initiative, Stage
+from thidua.orgs.enums import Tier
+from thidua.orgs.models import Unit, UnitPlacement
+from thidua.orgs.selectors import placement_on, subtree_unit_ids
+
+SORTS = {
+    "moi": ("-created_at", "-id"),
+    "ma": ("code",),
+    "ten": ("title", "id"),
+    "gia-tri": ("-benefit_value", "id"),
+    "don-vi": ("unit__name", "code"),
+}
+
+
+@dataclass(frozen=True)
+class InitiativeFilters:
+    programme: Programme | None = None
+    level: ProgrammeLevel | None = None
+    unit: Unit | None = None
+    field_id: int | None = None
+    status: str = ""
+    solution_kind: str = ""
+    benefit_min: int | None = None
+    benefit_max: int | None = None
+    query: str = ""
+    sort: str = "moi"
+
+
+def initiative_list(
+    *, initiatives: QuerySet[Initiative], filters: InitiativeFilters
+) -> QuerySet[Initiative]:
+    rows = initiatives
+    if filters.programme is not None:
+        rows = rows.filter(programme=filters.programme)
+    if filters.level is not None:
+        rows = rows.filter(pk__in=Stage.objects.filter(level=filters.level).values("initiative_id"))
+    if filters.unit is not None:
+        rows = rows.filter(unit_id__in=subtree_unit_ids(filters.unit))
+    if filters.field_id:
+        rows = rows.filter(field_id=filters.field_id)
+    if filters.status:
+        rows = rows.filter(status=filters.status)
+    if filters.solution_kind:
+        rows = rows.filter(solution_kind=filters.solution_kind)
+    if filters.benefit_min is not None:
+        rows = rows.filter(benefit_value__gte=filters.benefit_min)
+    if filters.benefit_max is not None:
+        rows = rows.filter(benefit_value__lte=filters.benefit_max)
+    if filters.query:
+        rows = rows.filter(word_prefix_q("search_text", filters.query))
+    authors = Authorship.objects.select_related("person").order_by("order", "id")
+    return (
+        rows.select_related("programme", "field", "unit", "current_level", "current_unit")
+        .prefetch_related(Prefetch("authorships", queryset=authors))
+        .order_by(*SORTS.get(filters.sort, SORTS["moi"]))
+    )
+
+
+def status_counts(rows: QuerySet[Initiative]) -> dict[str, int]:
+    counts = Counter(rows.order_by().values_list("status", flat=True))
+    return {value: counts.get(value, 0) for value in Status.values}
+
+
+@dataclass
+class ProgressRow:
+    unit: Unit
+    grassroots_total: int
+    grassroots_submitted: int
+    registered: int
+    reached_us: int
+    deadline: dt.datetime | None
+    late: bool
+
+
+def holder_level(programme: Programme, unit: Unit) -> ProgrammeLevel | None:
+    return programme.levels.filter(tier=unit.tier).first()
+
+
+def progress_board(
+    *, programme: Programme, unit: Unit, now: dt.datetime | None = None
+) -> list[ProgressRow]:
+    """For each child of `unit`: how many of its grassroots unions have submitted anything,
+    how many initiatives reached `unit` from it, and whether it is late. Counts only: no
+    initiative's content is shown, so this respects "each level sees only what reached it"."""
+    now = now or timezone.now()
+    day = timezone.localdate(now)
+    here = placement_on(unit, day)
+    if here is None:
+        return []
+    level = holder_level(programme, unit)
+    children = list(
+        UnitPlacement.objects.on(day)
+        .filter(parent=unit)
+        .select_related("unit")
+        .order_by("unit__name")
+    )
+    # One pass over the subtree: each unit's path tells which child it belongs to.
+    subtree = list(
+        UnitPlacement.objects.on(day).under(here.path).values_list("unit_id", "path", "unit__kind")
+    )
+    child_of: dict[int, int] = {}
+    for unit_id, path, _ in subtree:
+        for child in children:
+            if path.startswith(child.path):
+                child_of[unit_id] = child.unit_id
+                break
+    grassroots_total: Counter[int] = Counter(
+        child_of[unit_id] for unit_id, _, kind in subtree if kind == "cdcs" and unit_id in child_of
+    )
+    active = Initiative.objects.filter(programme=programme, unit_id__in=list(child_of)).exclude(
+        status__in=[Status.DRAFT, Status.WITHDRAWN]
+    )
+    registered: Counter[int] = Counter()
+    submitting_unions: dict[int, set[int]] = {}
+    for registering_unit in active.values_list("unit_id", flat=True):
+        child_id = child_of[registering_unit]
+        registered[child_id] += 1
+        submitting_unions.setdefault(child_id, set()).add(registering_unit)
+    reached: Counter[int] = Counter()
+    if level is not None:
+        for registering_unit in Stage.objects.filter(level=level, unit=unit).values_list(
+            "initiative__unit_id", flat=True
+        ):
+            if registering_unit in child_of:
+                reached[child_of[registering_unit]] += 1
+    rows = []
+    for child in children:
+        deadline = deadline_for(level, child.unit) if level is not None else None
+        rows.append(
+            ProgressRow(
+                unit=child.unit,
+                grassroots_total=grassroots_total[child.unit_id]
+                or (1 if child.unit.tier == Tier.GRASSROOTS else 0),
+                grassroots_submitted=len(submitting_unions.get(child.unit_id, ())),
+                registered=registered[child.unit_id],
+                reached_us=reached[child.unit_id],
+                deadline=deadline,
+                late=deadline is not None and now > deadline and reached[child.unit_id] == 0,
+            )
+        )
+    return rows
+
+
+def programmes_for_user(user: Any) -> QuerySet[Programme]:
+    """Programmes a user takes part in: launched ones run by an ancestor-or-self of one of
+    their units, and any (also draft) run where they manage programmes."""
+    from thidua.orgs.models import Membership
+
+    if user.is_superuser:
+        return Programme.objects.all()
+    memberships = list(Membership.objects.filter(user=user).select_related("unit"))
+    day = timezone.localdate()
+    running: set[int] = set()
+    manage: set[int] = set()
+    for membership in memberships:
+        placement = placement_on(membership.unit, day)
+        if placement is None:
+            continue
+        ancestor_ids = [int(segment, 36) for segment in placement.path.rstrip("/").split("/")]
+        running.update(ancestor_ids)
+        if membership.role in {"admin", "officer"}:
+            manage.add(membership.unit_id)
+    return Programme.objects.filter(
+        Q(running_unit_id__in=running, status__in=["launched", "closed"])
+        | Q(running_unit_id__in=manage)
+    )
