@@ -230,3 +230,39 @@ def test_submission_needs_a_description_and_a_benefit(kg):
         services.initiative_submit(actor=None, initiative=initiative, now=BEFORE)
 
     assert len(error.value.messages) == 2
+
+
+def test_after_a_merger_the_receiving_federation_sees_what_reached_the_merged_one(kg):
+    from tests.factories import make_unit, make_user
+    from thidua.orgs import services as orgs
+
+    initiative = make_initiative(kg)
+    climb_to_province(kg, initiative)
+    an_giang = make_unit("Liên đoàn Lao động tỉnh An Giang", code="AG", kind="ldld_tinh")
+    officer = make_user("thidua_ag", unit=an_giang, role="officer")
+
+    orgs.unit_merge(
+        actor=None,
+        unit=kg.province,
+        into=an_giang,
+        effective_on=dt.date(2025, 7, 1),
+        reason="NQ 202/2025/QH15",
+    )
+
+    assert initiative in initiatives_for_user(officer)
+    assert initiative not in initiatives_for_user(kg.official_a2)
+
+
+def test_a_historical_programme_climbs_the_tree_as_it_stood_then(kg):
+    from thidua.orgs import services as orgs
+
+    initiative = make_initiative(kg)
+    orgs.unit_move(
+        actor=None, unit=kg.union_a, new_parent=kg.province, effective_on=dt.date(2025, 7, 1)
+    )
+    services.initiative_submit(actor=None, initiative=initiative, now=BEFORE)
+    services.initiative_decide(actor=None, initiative=initiative, selected=True)
+
+    services.initiative_forward(actor=None, initiative=initiative, now=BEFORE)
+
+    assert initiative.current_unit == kg.district

@@ -3,7 +3,8 @@
 Unlike units and people, an initiative is not seen by the whole subtree above it: each level
 sees only what has reached it. A user sees an initiative when one of their memberships is at
 a unit it has reached (a Stage held there), at its own grassroots union, or when they created
-it. A confidential initiative shows its full content only to its own union (and, later, to the
+it. A unit that has ended passes this on: what reached it is seen at the unit it merged into,
+or (dissolved) at its last parent. A confidential initiative shows its full content only to its own union (and, later, to the
 councils that review it); everyone else who sees it gets the public fields only.
 """
 
@@ -18,6 +19,7 @@ from django.http import Http404
 from thidua.initiatives.models import Initiative, Stage
 from thidua.orgs.enums import Role
 from thidua.orgs.models import Membership
+from thidua.orgs.selectors import with_predecessors
 
 VIEW_ROLES: set[str] = {Role.ADMIN, Role.OFFICER, Role.LEADER, Role.GRASSROOTS, Role.VIEWER}
 # Register, edit, submit, withdraw at the union; select, return, forward where it is held.
@@ -30,9 +32,10 @@ def _unit_ids(user: Any, roles: set[str]) -> set[int]:
     cache: dict[frozenset[str], set[int]] = user.__dict__.setdefault("_thidua_initiative_units", {})
     key = frozenset(roles)
     if key not in cache:
-        cache[key] = set(
+        own = set(
             Membership.objects.filter(user=user, role__in=roles).values_list("unit_id", flat=True)
         )
+        cache[key] = with_predecessors(own)
     return cache[key]
 
 

@@ -100,7 +100,8 @@ def progress_board(
     how many initiatives reached `unit` from it, and whether it is late. Counts only: no
     initiative's content is shown, so this respects "each level sees only what reached it"."""
     now = now or timezone.now()
-    day = timezone.localdate(now)
+    # A finished programme is shown on the tree as it stood when it ended.
+    day = min(timezone.localdate(now), programme.ends_on)
     here = placement_on(unit, day)
     if here is None:
         return []

@@ -127,13 +127,15 @@ def initiative_create(
     unit: Unit,
     data: Mapping[str, Any],
     authors: Sequence[tuple[Person, Decimal]],
+    now: dt.datetime | None = None,
 ) -> Initiative:
     """Register a draft at a grassroots union. Side effects: authors with shares (must sum to
     100), an Event and an audit entry."""
+    now = now or timezone.now()
     if programme.status != ProgrammeStatus.LAUNCHED:
         raise ValidationError("Chương trình chưa được phát động hoặc đã kết thúc.")
     first = _first_level(programme)
-    if holder_at(first, unit) != unit:
+    if holder_at(first, unit, timezone.localdate(now)) != unit:
         raise ValidationError(
             {
                 "unit": f"“{unit}” không phải đơn vị nhận sáng kiến ở cấp “{first.name}” "
@@ -376,15 +378,17 @@ def initiative_return(*, actor: Any, initiative: Initiative, reason: str) -> Non
     )
 
 
-def next_level(initiative: Initiative) -> tuple[ProgrammeLevel, Unit] | None:
-    """The next level up that has a holder for this initiative, and that holder."""
+def next_level(
+    initiative: Initiative, day: dt.date | None = None
+) -> tuple[ProgrammeLevel, Unit] | None:
+    """The next level up that has a holder for this initiative on `day`, and that holder."""
     current = initiative.current_level
     if current is None or initiative.current_unit is None:
         return None
     for level in levels_of(initiative.programme):
         if level.order <= current.order:
             continue
-        holder = holder_at(level, initiative.current_unit)
+        holder = holder_at(level, initiative.current_unit, day)
         if holder is not None:
             return level, holder
     return None
@@ -412,7 +416,7 @@ def initiative_forward(
     stage = _current_stage(initiative)
     if stage.status != StageStatus.SELECTED:
         raise ValidationError("Chỉ chuyển lên cấp trên sáng kiến đã được chọn ở cấp này.")
-    target = next_level(initiative)
+    target = next_level(initiative, timezone.localdate(now))
     if target is None:
         raise ValidationError(
             "Đây là cấp xét cao nhất của chương trình; không còn cấp trên để chuyển."

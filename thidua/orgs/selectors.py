@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 
 from thidua.common.search import word_prefix_q
 from thidua.orgs.models import Person, Unit, UnitPlacement
@@ -147,3 +147,21 @@ def unit_history(unit: Unit) -> QuerySet[UnitPlacement]:
 def units_matching(query: str) -> Q:
     """Units whose name or code has words starting with each word of `query`."""
     return word_prefix_q("name_folded", query)
+
+
+def with_predecessors(unit_ids: set[int]) -> set[int]:
+    """The units plus every ended unit whose records they inherited: a unit merged into one of
+    them, or a dissolved unit whose last parent was one of them (and so on, down the chain).
+    A federation keeps the archive of the units it absorbed."""
+    result = set(unit_ids)
+    frontier = set(unit_ids)
+    while frontier:
+        merged = set(Unit.objects.filter(merged_into_id__in=frontier).values_list("pk", flat=True))
+        dissolved = set(
+            UnitPlacement.objects.filter(
+                parent_id__in=frontier, unit__end_kind="dissolved", valid_to=F("unit__ended_on")
+            ).values_list("unit_id", flat=True)
+        )
+        frontier = (merged | dissolved) - result
+        result |= frontier
+    return result
