@@ -15,6 +15,8 @@ from django.contrib.auth.models import AbstractUser
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from thidua.common.vietnamese import fold, name_sort_key
 from thidua.orgs.enums import (
@@ -42,46 +44,46 @@ def path_segment(unit_id: int) -> str:
 
 
 code_validator = RegexValidator(
-    r"^[A-Za-z0-9._-]+$", "Mã chỉ gồm chữ không dấu, chữ số và các dấu . _ -"
+    r"^[A-Za-z0-9._-]+$", _("Mã chỉ gồm chữ không dấu, chữ số và các dấu . _ -")
 )
 
 
 class Unit(models.Model):
-    code = models.CharField("mã đơn vị", max_length=32, unique=True, validators=[code_validator])
-    name = models.CharField("tên đầy đủ", max_length=255)
+    code = models.CharField(_("mã đơn vị"), max_length=32, unique=True, validators=[code_validator])
+    name = models.CharField(_("tên đầy đủ"), max_length=255)
     short_name = models.CharField(
-        "tên viết tắt trong văn bản",
+        _("tên viết tắt trong văn bản"),
         max_length=64,
         blank=True,
-        help_text="Ví dụ: LĐLĐ, CĐCS; dùng trong số, ký hiệu văn bản.",
+        help_text=_("Ví dụ: LĐLĐ, CĐCS; dùng trong số, ký hiệu văn bản."),
     )
     place_name = models.CharField(
-        "địa danh",
+        _("địa danh"),
         max_length=100,
         blank=True,
-        help_text="Ví dụ: An Lão; dùng ở dòng địa danh, ngày tháng.",
+        help_text=_("Ví dụ: An Lão; dùng ở dòng địa danh, ngày tháng."),
     )
-    kind = models.CharField("loại đơn vị", max_length=32, choices=UnitKind.choices)
-    established_on = models.DateField("ngày thành lập", default=dt.date(1929, 7, 28))
-    ended_on = models.DateField("ngày chấm dứt hoạt động", null=True, blank=True)
+    kind = models.CharField(_("loại đơn vị"), max_length=32, choices=UnitKind.choices)
+    established_on = models.DateField(_("ngày thành lập"), default=dt.date(1929, 7, 28))
+    ended_on = models.DateField(_("ngày chấm dứt hoạt động"), null=True, blank=True)
     end_kind = models.CharField(
-        "tình trạng", max_length=16, choices=UnitEnd.choices, blank=True, default=UnitEnd.ACTIVE
+        _("tình trạng"), max_length=16, choices=UnitEnd.choices, blank=True, default=UnitEnd.ACTIVE
     )
     merged_into = models.ForeignKey(
         "self",
-        verbose_name="sáp nhập vào",
+        verbose_name=_("sáp nhập vào"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="merged_units",
     )
-    phone = models.CharField("điện thoại", max_length=32, blank=True)
-    email = models.EmailField("thư điện tử", blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=32, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
     name_folded = models.CharField(max_length=255, editable=False, db_index=True)
 
     class Meta:
-        verbose_name = "đơn vị"
-        verbose_name_plural = "đơn vị"
+        verbose_name = _("đơn vị")
+        verbose_name_plural = pgettext_lazy("plural", "đơn vị")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -134,8 +136,8 @@ class UnitPlacement(models.Model):
     objects = PlacementQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "vị trí trong cây tổ chức"
-        verbose_name_plural = "vị trí trong cây tổ chức"
+        verbose_name = _("vị trí trong cây tổ chức")
+        verbose_name_plural = pgettext_lazy("plural", "vị trí trong cây tổ chức")
         ordering = ["unit_id", "valid_from"]
         indexes = [
             # Prefix scans (LIKE 'path%') must use an index on PostgreSQL whatever the
@@ -159,35 +161,35 @@ class UnitPlacement(models.Model):
 
 
 class Person(models.Model):
-    full_name = models.CharField("họ và tên", max_length=120)
-    gender = models.CharField("giới tính", max_length=8, choices=Gender.choices)
-    date_of_birth = models.DateField("ngày sinh", null=True, blank=True)
-    position = models.CharField("chức vụ", max_length=160, blank=True)
+    full_name = models.CharField(_("họ và tên"), max_length=120)
+    gender = models.CharField(_("giới tính"), max_length=8, choices=Gender.choices)
+    date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
+    position = models.CharField(_("chức vụ"), max_length=160, blank=True)
     unit = models.ForeignKey(
-        Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="people"
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="people"
     )
     education_level = models.CharField(
-        "trình độ", max_length=16, choices=EducationLevel.choices, blank=True
+        _("trình độ"), max_length=16, choices=EducationLevel.choices, blank=True
     )
     member_category = models.CharField(
-        "đối tượng", max_length=16, choices=MemberCategory.choices, default=MemberCategory.WORKER
+        _("đối tượng"), max_length=16, choices=MemberCategory.choices, default=MemberCategory.WORKER
     )
-    is_union_member = models.BooleanField("là đoàn viên công đoàn", default=True)
-    phone = models.CharField("điện thoại", max_length=32, blank=True)
-    email = models.EmailField("thư điện tử", blank=True)
+    is_union_member = models.BooleanField(_("là đoàn viên công đoàn"), default=True)
+    phone = models.CharField(_("điện thoại"), max_length=32, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
     id_number = models.CharField(
-        "số định danh cá nhân (CCCD)",
+        _("số định danh cá nhân (CCCD)"),
         max_length=12,
         blank=True,
-        validators=[RegexValidator(r"^\d{12}$", "Số CCCD gồm đúng 12 chữ số.")],
-        help_text="Dữ liệu cá nhân: chỉ cán bộ thi đua và quản trị được xem.",
+        validators=[RegexValidator(r"^\d{12}$", _("Số CCCD gồm đúng 12 chữ số."))],
+        help_text=_("Dữ liệu cá nhân: chỉ cán bộ thi đua và quản trị được xem."),
     )
     sort_key = models.CharField(max_length=400, editable=False, db_index=True)
     name_folded = models.CharField(max_length=120, editable=False, db_index=True)
 
     class Meta:
-        verbose_name = "người"
-        verbose_name_plural = "người"
+        verbose_name = _("người")
+        verbose_name_plural = pgettext_lazy("plural", "người")
         ordering = ["sort_key", "id"]
         indexes = [models.Index(fields=["unit", "sort_key"], name="person_unit_sort_idx")]
 
@@ -214,10 +216,10 @@ class Person(models.Model):
 
 
 class User(AbstractUser):
-    full_name = models.CharField("họ và tên", max_length=120, blank=True)
+    full_name = models.CharField(_("họ và tên"), max_length=120, blank=True)
     person = models.OneToOneField(
         Person,
-        verbose_name="hồ sơ cá nhân",
+        verbose_name=_("hồ sơ cá nhân"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -225,8 +227,8 @@ class User(AbstractUser):
     )
 
     class Meta:
-        verbose_name = "tài khoản"
-        verbose_name_plural = "tài khoản"
+        verbose_name = _("tài khoản")
+        verbose_name_plural = pgettext_lazy("plural", "tài khoản")
 
     def __str__(self) -> str:
         return self.full_name or self.username
@@ -237,14 +239,14 @@ class Membership(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     unit = models.ForeignKey(
-        Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="memberships"
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="memberships"
     )
-    role = models.CharField("vai trò", max_length=16, choices=Role.choices)
+    role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "vai trò tại đơn vị"
-        verbose_name_plural = "vai trò tại đơn vị"
+        verbose_name = _("vai trò tại đơn vị")
+        verbose_name_plural = pgettext_lazy("plural", "vai trò tại đơn vị")
         ordering = ["user_id", "unit_id", "role"]
         constraints = [
             models.UniqueConstraint(fields=["user", "unit", "role"], name="membership_unique")

@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from thidua.common.models import AuditEntry
 from thidua.orgs.enums import Role
@@ -147,11 +148,11 @@ def unit_for_user(user: Any, pk: Any, cap: Cap = Cap.VIEW_UNITS) -> Unit:
     try:
         unit = Unit.objects.get(pk=int(pk))
     except (Unit.DoesNotExist, TypeError, ValueError):
-        raise Http404("Không tìm thấy đơn vị.") from None
+        raise Http404(_("Không tìm thấy đơn vị.")) from None
     if not _unit_visible(user, unit, Cap.VIEW_UNITS):
-        raise Http404("Không tìm thấy đơn vị.")
+        raise Http404(_("Không tìm thấy đơn vị."))
     if cap != Cap.VIEW_UNITS and not _unit_visible(user, unit, cap):
-        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này với đơn vị này.")
+        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này với đơn vị này."))
     return unit
 
 
@@ -188,11 +189,11 @@ def person_for_user(user: Any, pk: Any, cap: Cap = Cap.VIEW_PEOPLE) -> Person:
     try:
         person = Person.objects.select_related("unit").get(pk=int(pk))
     except (Person.DoesNotExist, TypeError, ValueError):
-        raise Http404("Không tìm thấy người này.") from None
+        raise Http404(_("Không tìm thấy người này.")) from None
     if not _unit_visible(user, person.unit, Cap.VIEW_PEOPLE):
-        raise Http404("Không tìm thấy người này.")
+        raise Http404(_("Không tìm thấy người này."))
     if cap != Cap.VIEW_PEOPLE and not _unit_visible(user, person.unit, cap):
-        raise PermissionDenied("Bạn không có quyền sửa thông tin người này.")
+        raise PermissionDenied(_("Bạn không có quyền sửa thông tin người này."))
     return person
 
 
@@ -217,7 +218,7 @@ def user_for_user(user: Any, pk: Any) -> User:
     try:
         target = users_for_user(user).get(pk=int(pk))
     except (User.DoesNotExist, TypeError, ValueError):
-        raise Http404("Không tìm thấy tài khoản.") from None
+        raise Http404(_("Không tìm thấy tài khoản.")) from None
     return target
 
 
@@ -232,4 +233,4 @@ def audit_for_user(user: Any) -> QuerySet[AuditEntry]:
 
 def require_cap_somewhere(user: Any, cap: Cap) -> None:
     if not has_cap_somewhere(user, cap):
-        raise PermissionDenied("Vai trò của bạn không có quyền này.")
+        raise PermissionDenied(_("Vai trò của bạn không có quyền này."))

@@ -10,12 +10,16 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from thidua.common.audit import audit_record, model_update, snapshot
 from thidua.common.models import AuditEntry
@@ -53,10 +57,10 @@ def _check_parent_kind(*, parent: Unit | None, kind: str) -> None:
     if parent is None:
         return
     if parent.tier == Tier.GRASSROOTS:
-        raise ValidationError({"parent": "Công đoàn cơ sở không có đơn vị trực thuộc."})
+        raise ValidationError({"parent": _("Công đoàn cơ sở không có đơn vị trực thuộc.")})
     if kind == "tld":
         raise ValidationError(
-            {"kind": "Tổng Liên đoàn là cấp cao nhất, không trực thuộc đơn vị nào."}
+            {"kind": _("Tổng Liên đoàn là cấp cao nhất, không trực thuộc đơn vị nào.")}
         )
 
 
@@ -82,15 +86,21 @@ def unit_create(
         parent_placement = placement_on(parent, established_on)
         if parent_placement is None:
             raise ValidationError(
-                {"parent": f"Đơn vị cấp trên không hoạt động ngày {date_short(established_on)}."}
+                {
+                    "parent": _("Đơn vị cấp trên không hoạt động ngày %(day)s.")
+                    % {"day": date_short(established_on)}
+                }
             )
         if parent_placement.valid_to is not None:
             # The child would stay behind, under a position the parent has left.
             raise ValidationError(
                 {
-                    "parent": f"Từ ngày {date_short(parent_placement.valid_to)}, “{parent}” đã "
-                    "chuyển hoặc chấm dứt hoạt động. Hãy chọn ngày thành lập từ ngày đó "
-                    "trở đi, hoặc chọn đơn vị cấp trên hiện nay."
+                    "parent": _(
+                        "Từ ngày %(day)s, “%(parent)s” đã chuyển hoặc chấm dứt hoạt động. "
+                        "Hãy chọn ngày thành lập từ ngày đó trở đi, hoặc chọn đơn vị cấp trên "
+                        "hiện nay."
+                    )
+                    % {"day": date_short(parent_placement.valid_to), "parent": parent}
                 }
             )
     unit = Unit(
@@ -134,7 +144,7 @@ def unit_update(*, actor: Any, unit: Unit, data: Mapping[str, Any]) -> dict[str,
     has_children = UnitPlacement.objects.filter(parent=unit, valid_to__isnull=True).exists()
     if becomes_grassroots and has_children:
         raise ValidationError(
-            {"kind": "Đơn vị còn đơn vị trực thuộc, không thể là công đoàn cơ sở."}
+            {"kind": _("Đơn vị còn đơn vị trực thuộc, không thể là công đoàn cơ sở.")}
         )
     return model_update(
         instance=unit,
@@ -151,15 +161,23 @@ def _require_no_later_changes(path: str, day: dt.date) -> None:
     )
     if later:
         raise ValidationError(
-            "Trong cây đơn vị này đã có thay đổi tổ chức sau ngày "
-            f"{date_short(day)}. Hãy ghi nhận các thay đổi theo đúng thứ tự thời gian."
+            _(
+                "Trong cây đơn vị này đã có thay đổi tổ chức sau ngày %(day)s. "
+                "Hãy ghi nhận các thay đổi theo đúng thứ tự thời gian."
+            )
+            % {"day": date_short(day)}
         )
 
 
 def _active_placement(unit: Unit, day: dt.date, field: str) -> UnitPlacement:
     placement = placement_on(unit, day)
     if placement is None:
-        raise ValidationError({field: f"“{unit}” không hoạt động vào ngày {date_short(day)}."})
+        raise ValidationError(
+            {
+                field: _("“%(unit)s” không hoạt động vào ngày %(day)s.")
+                % {"unit": unit, "day": date_short(day)}
+            }
+        )
     return placement
 
 
@@ -169,11 +187,16 @@ def _move_subtree(*, unit: Unit, new_parent: Unit, day: dt.date) -> tuple[str, s
     target = _active_placement(new_parent, day, "new_parent")
     if target.path.startswith(current.path):
         raise ValidationError(
-            {"new_parent": "Không thể chuyển một đơn vị vào chính nó hoặc đơn vị trực thuộc nó."}
+            {"new_parent": _("Không thể chuyển một đơn vị vào chính nó hoặc đơn vị trực thuộc nó.")}
         )
     _check_parent_kind(parent=new_parent, kind=unit.kind)
     if current.parent_id == new_parent.pk:
-        raise ValidationError({"new_parent": f"“{unit}” đã trực thuộc “{new_parent}”."})
+        raise ValidationError(
+            {
+                "new_parent": _("“%(unit)s” đã trực thuộc “%(parent)s”.")
+                % {"unit": unit, "parent": new_parent}
+            }
+        )
     _require_no_later_changes(current.path, day)
     old_prefix, new_prefix = current.path, target.path + path_segment(unit.pk)
     depth_shift = target.depth + 1 - current.depth
@@ -213,7 +236,8 @@ def unit_move(
     the tree still shows the old parent. Side effects: placements closed and opened for the
     whole subtree; one audit entry."""
     old_parent = _active_placement(unit, effective_on, "unit").parent
-    _, new_path = _move_subtree(unit=unit, new_parent=new_parent, day=effective_on)
+    # Not "_, new_path = ...": here `_` is gettext.
+    new_path = _move_subtree(unit=unit, new_parent=new_parent, day=effective_on)[1]
     audit_record(
         actor=actor,
         action="unit_move",
@@ -231,14 +255,20 @@ def _end_unit(*, unit: Unit, day: dt.date, end_kind: str, merged_into: Unit | No
     placement = _active_placement(unit, day, "unit")
     if placement.valid_from >= day:
         raise ValidationError(
-            {"effective_on": "Ngày chấm dứt phải sau ngày đơn vị bắt đầu ở vị trí hiện tại."}
+            {"effective_on": _("Ngày chấm dứt phải sau ngày đơn vị bắt đầu ở vị trí hiện tại.")}
         )
     _require_no_later_changes(placement.path, day)
     children = UnitPlacement.objects.on(day).filter(parent=unit).count()
     if children:
         raise ValidationError(
-            f"“{unit}” còn {children} đơn vị trực thuộc vào ngày {date_short(day)}; "
-            "hãy chuyển hoặc sáp nhập các đơn vị đó trước."
+            ngettext(
+                "“%(unit)s” còn %(children)s đơn vị trực thuộc vào ngày %(day)s; "
+                "hãy chuyển hoặc sáp nhập các đơn vị đó trước.",
+                "“%(unit)s” còn %(children)s đơn vị trực thuộc vào ngày %(day)s; "
+                "hãy chuyển hoặc sáp nhập các đơn vị đó trước.",
+                children,
+            )
+            % {"unit": unit, "children": children, "day": date_short(day)}
         )
     placement.valid_to = day
     placement.save(update_fields=["valid_to"])
@@ -252,7 +282,7 @@ def unit_dissolve(*, actor: Any, unit: Unit, effective_on: dt.date, reason: str)
     """Dissolve (giải thể) `unit` from `effective_on`. It must have no child units then; its
     people stay attached to it as history. Side effects: its placement is closed; audited."""
     if not reason.strip():
-        raise ValidationError({"reason": "Hãy ghi lý do hoặc văn bản giải thể."})
+        raise ValidationError({"reason": _("Hãy ghi lý do hoặc văn bản giải thể.")})
     path = _end_unit(unit=unit, day=effective_on, end_kind=UnitEnd.DISSOLVED, merged_into=None)
     audit_record(
         actor=actor,
@@ -273,20 +303,20 @@ def unit_merge(*, actor: Any, unit: Unit, into: Unit, effective_on: dt.date, rea
     `merged_into` set; one audit entry for the merge. Returns the number of people moved.
     """
     if not reason.strip():
-        raise ValidationError({"reason": "Hãy ghi lý do hoặc văn bản sáp nhập."})
+        raise ValidationError({"reason": _("Hãy ghi lý do hoặc văn bản sáp nhập.")})
     if into.pk == unit.pk:
-        raise ValidationError({"into": "Không thể sáp nhập một đơn vị vào chính nó."})
+        raise ValidationError({"into": _("Không thể sáp nhập một đơn vị vào chính nó.")})
     source = _active_placement(unit, effective_on, "unit")
     target = _active_placement(into, effective_on, "into")
     if target.path.startswith(source.path):
         raise ValidationError(
-            {"into": "Không thể sáp nhập vào một đơn vị đang trực thuộc chính nó."}
+            {"into": _("Không thể sáp nhập vào một đơn vị đang trực thuộc chính nó.")}
         )
     if (
         into.tier == Tier.GRASSROOTS
         and UnitPlacement.objects.on(effective_on).filter(parent=unit).exists()
     ):
-        raise ValidationError({"into": "Công đoàn cơ sở không nhận được đơn vị trực thuộc."})
+        raise ValidationError({"into": _("Công đoàn cơ sở không nhận được đơn vị trực thuộc.")})
     for child in UnitPlacement.objects.on(effective_on).filter(parent=unit).select_related("unit"):
         _move_subtree(unit=child.unit, new_parent=into, day=effective_on)
     people = list(Person.objects.filter(unit=unit))
@@ -396,7 +426,7 @@ def user_send_password_link(*, actor: Any, user: User, domain: str, use_https: b
     """Mail the user a one-time link to set their password (new accounts have none, so
     Django's reset form, which skips unusable passwords, would not send it). Audited."""
     if not user.email:
-        raise ValidationError("Tài khoản này chưa có thư điện tử.")
+        raise ValidationError(_("Tài khoản này chưa có thư điện tử."))
     context = {
         "email": user.email,
         "domain": domain,
@@ -406,13 +436,16 @@ def user_send_password_link(*, actor: Any, user: User, domain: str, use_https: b
         "token": default_token_generator.make_token(user),
         "protocol": "https" if use_https else "http",
     }
-    PasswordResetForm().send_mail(
-        "registration/password_reset_subject.txt",
-        "registration/password_reset_email.html",
-        context,
-        None,
-        user.email,
-    )
+    # The mail goes to someone else, whose language we do not know: write it in the
+    # primary language rather than in the administrator's.
+    with translation.override(settings.LANGUAGE_CODE):
+        PasswordResetForm().send_mail(
+            "registration/password_reset_subject.txt",
+            "registration/password_reset_email.html",
+            context,
+            None,
+            user.email,
+        )
     audit_record(
         actor=actor, action="user_password_link", obj=user, changes={"email": [None, user.email]}
     )
@@ -427,18 +460,27 @@ def user_update(*, actor: Any, user: User, data: Mapping[str, Any]) -> dict[str,
     return model_update(instance=user, data=data, actor=actor, action="user_update")
 
 
+def _role_label(membership: Membership) -> str:
+    """The role's name as the audit trail records it: in Vietnamese, whatever language the
+    actor reads, so the trail does not change language with whoever wrote it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(membership.get_role_display())
+
+
 @transaction.atomic
 def membership_add(*, actor: Any, user: User, unit: Unit, role: str) -> Membership:
     if role not in Role.values:
-        raise ValidationError({"role": "Vai trò không hợp lệ."})
+        raise ValidationError({"role": _("Vai trò không hợp lệ.")})
     if Membership.objects.filter(user=user, unit=unit, role=role).exists():
-        raise ValidationError(f"{user} đã có vai trò này tại {unit}.")
+        raise ValidationError(
+            _("%(user)s đã có vai trò này tại %(unit)s.") % {"user": user, "unit": unit}
+        )
     membership = Membership.objects.create(user=user, unit=unit, role=role)
     audit_record(
         actor=actor,
         action="membership_add",
         obj=user,
-        changes={"membership": [None, f"{membership.get_role_display()} – {unit}"]},
+        changes={"membership": [None, f"{_role_label(membership)} – {unit}"]},
         unit_path=unit_current_path(unit),
     )
     return membership
@@ -450,7 +492,7 @@ def membership_remove(*, actor: Any, membership: Membership) -> None:
         actor=actor,
         action="membership_remove",
         obj=membership.user,
-        changes={"membership": [f"{membership.get_role_display()} – {membership.unit}", None]},
+        changes={"membership": [f"{_role_label(membership)} – {membership.unit}", None]},
         unit_path=unit_current_path(membership.unit),
     )
     membership.delete()

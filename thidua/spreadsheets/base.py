@@ -5,6 +5,11 @@ A SheetSpec says, once, how a kind of row looks in Excel: its Vietnamese headers
 is read (`parse`) and written (`to_cell`), and how a value is shown in the import preview
 (`display`). The reader, the exports and the templates all work from it, so a file exported
 today imports back unchanged.
+
+A workbook is Vietnamese whatever language the page is shown in: headers, choice labels, yes/no
+and the guide sheet are not translated, so a file exported by one user imports for any other
+(and the preview, which describes the file's cells, speaks the file's language). Messages
+about the file (problems, warnings) are translated.
 """
 
 from __future__ import annotations
@@ -17,6 +22,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import IO, Any
+
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.common.vietnamese import date_short, fold
 
@@ -33,6 +42,12 @@ class Keep:
 KEEP = Keep()
 
 
+def in_vietnamese(text: Any) -> str:
+    """A translatable text (a choice label) as the workbook writes it: its Vietnamese source."""
+    with translation.override("vi"):
+        return str(text)
+
+
 class CellError(ValueError):
     """A cell that cannot be read; the message is shown to the user as is."""
 
@@ -44,14 +59,19 @@ def header_key(text: str) -> str:
 
 
 def file_size(size: int) -> str:
-    """2097152 -> '2 MB', 1572864 -> '1,5 MB', 1000 -> '1 KB' (Vietnamese decimal comma)."""
+    """2097152 -> '2 MB', 1572864 -> '1,5 MB', 1000 -> '1 KB' (the decimal mark of the
+    language in use: a comma in Vietnamese, a point in English)."""
     if size < 1024 * 1024:
         return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f}".removesuffix(".0").replace(".", ",") + " MB"
+    megabytes = f"{size / (1024 * 1024):.1f}".removesuffix(".0")
+    return megabytes.replace(".", str(formats.get_format("DECIMAL_SEPARATOR"))) + " MB"
 
 
 def too_big(size: int, limit: int) -> str:
-    return f"Tệp quá lớn ({file_size(size)}); tối đa {file_size(limit)}."
+    return _("Tệp quá lớn (%(size)s); tối đa %(limit)s.") % {
+        "size": file_size(size),
+        "limit": file_size(limit),
+    }
 
 
 def display_value(value: Any) -> str:
@@ -82,7 +102,9 @@ class Column:
     blank: Any = ""  # the value of an empty cell in an optional column
     aliases: tuple[str, ...] = ()
     help: str = ""
-    choices: tuple[str, ...] = ()  # allowed labels, for the guide and the drop-down list
+    # allowed labels (lazy choice labels are written in Vietnamese), for the guide and the
+    # drop-down list
+    choices: tuple[Any, ...] = ()
     width: int = 18
     is_date: bool = False
     to_cell: Callable[[Any], Any] = cell_value
@@ -129,9 +151,10 @@ class Problem:
     def __str__(self) -> str:
         where = []
         if self.row is not None:
-            where.append(f"Dòng {self.row}")
+            where.append(_("Dòng %(row)s") % {"row": self.row})
         if self.column:
-            where.append(f"cột “{self.column}”" + (f" ({self.letter})" if self.letter else ""))
+            column = _("cột “%(column)s”") % {"column": self.column}
+            where.append(column + (f" ({self.letter})" if self.letter else ""))
         return (", ".join(where) + ": " if where else "") + self.message
 
 
@@ -145,7 +168,11 @@ class Change:
 CREATE = "create"
 UPDATE = "update"
 UNCHANGED = "unchanged"
-ACTION_LABELS = {CREATE: "Thêm mới", UPDATE: "Cập nhật", UNCHANGED: "Không đổi"}
+ACTION_LABELS = {
+    CREATE: gettext_lazy("Thêm mới"),
+    UPDATE: gettext_lazy("Cập nhật"),
+    UNCHANGED: gettext_lazy("Không đổi"),
+}
 
 
 @dataclass(frozen=True)
@@ -157,7 +184,7 @@ class RowOutcome:
 
     @property
     def action_label(self) -> str:
-        return ACTION_LABELS[self.action]
+        return str(ACTION_LABELS[self.action])
 
 
 @dataclass

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from django.utils import translation
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font
@@ -42,6 +43,11 @@ class SheetDocument(SpreadsheetDocument):
         return []
 
     def render(self, out: IO[bytes]) -> None:
+        # The workbook is Vietnamese whatever the page's language (see base.py).
+        with translation.override("vi"):
+            self._render(out)
+
+    def _render(self, out: IO[bytes]) -> None:
         # write_only streams rows to disk as they come: an export of a whole province
         # does not sit in memory.
         workbook = Workbook(write_only=True)
@@ -85,7 +91,7 @@ class SheetDocument(SpreadsheetDocument):
         lists.append([self._bold(lists, column.header) for _, column in with_choices])
         for position in range(longest):
             lists.append(
-                [column.choices[position] if position < len(column.choices) else None
+                [str(column.choices[position]) if position < len(column.choices) else None
                  for _, column in with_choices]
             )  # fmt: skip
         for list_index, (data_index, column) in enumerate(with_choices, start=1):
@@ -115,7 +121,7 @@ class SheetDocument(SpreadsheetDocument):
         )
         for column in self.spec.columns:
             cells = [column.header, "Có" if column.required else "", column.help,
-                     "; ".join(column.choices)]  # fmt: skip
+                     "; ".join(str(choice) for choice in column.choices)]  # fmt: skip
             row = []
             for value in cells:
                 cell = WriteOnlyCell(guide, value=value)

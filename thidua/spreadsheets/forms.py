@@ -3,13 +3,14 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
 
 from thidua.spreadsheets.base import too_big
 
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="Tệp Excel (.xlsx)",
+        label=_("Tệp Excel (.xlsx)"),
         widget=forms.ClearableFileInput(
             attrs={
                 "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import pgettext_lazy
 
 from thidua.orgs.permissions import Cap
 from thidua.spreadsheets import services
@@ -15,7 +18,7 @@ from thidua.spreadsheets.exports import PersonExport, PersonTemplate, UnitExport
 @dataclass(frozen=True)
 class SheetKind:
     slug: str  # "unit" or "person": the prefix of its route names
-    title: str  # "đơn vị", "người"
+    title: Any  # "đơn vị", "người": lazy, what the pages call the rows of this kind
     view_cap: Cap  # to export
     manage_cap: Cap  # to download the template and import
     template: Callable[..., SpreadsheetDocument]
@@ -37,11 +40,13 @@ class SheetKind:
 
 KINDS = {
     "unit": SheetKind(
-        slug="unit", title="đơn vị", view_cap=Cap.VIEW_UNITS, manage_cap=Cap.MANAGE_UNITS,
+        slug="unit", title=pgettext_lazy("what a sheet lists", "đơn vị"),
+        view_cap=Cap.VIEW_UNITS, manage_cap=Cap.MANAGE_UNITS,
         template=UnitTemplate, export=UnitExport, run_import=services.units_import,
     ),
     "person": SheetKind(
-        slug="person", title="người", view_cap=Cap.VIEW_PEOPLE, manage_cap=Cap.MANAGE_PEOPLE,
+        slug="person", title=pgettext_lazy("what a sheet lists", "người"),
+        view_cap=Cap.VIEW_PEOPLE, manage_cap=Cap.MANAGE_PEOPLE,
         template=PersonTemplate, export=PersonExport, run_import=services.people_import,
     ),
 }  # fmt: skip

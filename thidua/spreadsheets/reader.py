@@ -2,12 +2,14 @@
 cell says. No database: every problem found here is about the file alone.
 
 A cell parser takes the raw value openpyxl gives (str, int, float, bool, datetime) and
-returns the typed value or raises CellError with a Vietnamese message.
+returns the typed value or raises CellError with a message in the user's language. Choice
+labels are matched in Vietnamese, the workbook's language (see base.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import zipfile
@@ -19,6 +21,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import TextChoices
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
@@ -30,12 +34,13 @@ from thidua.spreadsheets.base import (
     Problem,
     SheetSpec,
     header_key,
+    in_vietnamese,
     too_big,
 )
 
 Source = str | os.PathLike[str] | IO[bytes]
 
-NOT_XLSX = (
+NOT_XLSX = gettext_noop(
     "Tệp không phải là tệp Excel .xlsx. Hãy mở tệp bằng Excel và lưu lại "
     "với kiểu “Excel Workbook (*.xlsx)”."
 )
@@ -59,7 +64,7 @@ def _plain_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime | dt.date):
-        raise CellError("Ô này cần chữ, không phải ngày tháng.")
+        raise CellError(_("Ô này cần chữ, không phải ngày tháng."))
     return str(value).strip()
 
 
@@ -69,7 +74,10 @@ def text(max_length: int, *, collapse: bool = False) -> Callable[[Any], str]:
         if collapse:
             result = " ".join(result.split())
         if len(result) > max_length:
-            raise CellError(f"Dài quá {max_length} ký tự (hiện có {len(result)}).")
+            raise CellError(
+                _("Dài quá %(max)s ký tự (hiện có %(length)s).")
+                % {"max": max_length, "length": len(result)}
+            )
         return result
 
     return parse
@@ -102,7 +110,9 @@ def email(value: Any) -> str:
     try:
         validate_email(result)
     except ValidationError:
-        raise CellError(f"“{result}” không phải là địa chỉ thư điện tử hợp lệ.") from None
+        raise CellError(
+            _("“%(value)s” không phải là địa chỉ thư điện tử hợp lệ.") % {"value": result}
+        ) from None
     return result
 
 
@@ -114,7 +124,7 @@ def id_number(value: Any) -> str:
     else:
         result = _plain_text(value).replace(" ", "")
     if not re.fullmatch(r"\d{12}", result):
-        raise CellError("Số CCCD gồm đúng 12 chữ số.")
+        raise CellError(_("Số CCCD gồm đúng 12 chữ số."))
     return result
 
 
@@ -126,15 +136,19 @@ def whole_number(value: Any) -> int:
     elif isinstance(value, str) and value.strip().isdigit():
         number = int(value.strip())
     else:
-        raise CellError(f"“{value}” không phải là một mã số.")
+        raise CellError(_("“%(value)s” không phải là một mã số.") % {"value": value})
     if number <= 0:
-        raise CellError(f"“{value}” không phải là một mã số.")
+        raise CellError(_("“%(value)s” không phải là một mã số.") % {"value": value})
     return number
 
 
 _DMY = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-DATE_HINT = "hãy ghi theo dạng ngày/tháng/năm, ví dụ 28/07/1990"
+
+
+NOT_A_DATE = gettext_noop(
+    "“%(value)s” không phải là ngày; hãy ghi theo dạng ngày/tháng/năm, ví dụ 28/07/1990."
+)
 
 
 def date(value: Any) -> dt.date:
@@ -149,21 +163,30 @@ def date(value: Any) -> dt.date:
         elif match := _ISO.fullmatch(raw):
             year, month, day = (int(part) for part in match.groups())
         else:
-            raise CellError(f"“{raw}” không phải là ngày; {DATE_HINT}.")
+            raise CellError(_(NOT_A_DATE) % {"value": raw})
         try:
             result = dt.date(year, month, day)
         except ValueError:
-            raise CellError(f"“{raw}” không phải là ngày có thật; {DATE_HINT}.") from None
+            raise CellError(
+                _(
+                    "“%(value)s” không phải là ngày có thật; hãy ghi theo dạng ngày/tháng/năm, "
+                    "ví dụ 28/07/1990."
+                )
+                % {"value": raw}
+            ) from None
         if year < 1900:
-            raise CellError(f"Năm {year} không hợp lệ; {DATE_HINT}.")
+            raise CellError(
+                _("Năm %(year)s không hợp lệ; hãy ghi theo dạng ngày/tháng/năm, ví dụ 28/07/1990.")
+                % {"year": year}
+            )
         return result
-    raise CellError(f"“{value}” không phải là ngày; {DATE_HINT}.")
+    raise CellError(_(NOT_A_DATE) % {"value": value})
 
 
 def past_date(value: Any) -> dt.date:
     result = date(value)
     if result > timezone.localdate():
-        raise CellError("Ngày này ở sau ngày hôm nay.")
+        raise CellError(_("Ngày này ở sau ngày hôm nay."))
     return result
 
 
@@ -176,21 +199,28 @@ def choice(
 ) -> Callable[[Any], str]:
     """A choice by its Vietnamese label or its code, whatever the case and diacritics;
     `aliases` adds the short forms people write (e.g. 'CĐCS', 'Thạc sỹ')."""
-    table: dict[str, str] = {}
-    for value, label in choices.choices:
-        table[_choice_key(str(label))] = str(value)
-        table[_choice_key(str(value))] = str(value)
-    for alias, value in (aliases or {}).items():
-        table[_choice_key(alias)] = value
-    allowed = "; ".join(str(label) for _, label in choices.choices)
+
+    # Built at the first cell, not at import: the labels are lazy, and the Vietnamese ones
+    # can only be had once translations are loaded.
+    @functools.cache
+    def table() -> tuple[dict[str, str], str]:
+        keys: dict[str, str] = {}
+        for value, label in choices.choices:
+            keys[_choice_key(in_vietnamese(label))] = str(value)
+            keys[_choice_key(str(value))] = str(value)
+        for alias, value in (aliases or {}).items():
+            keys[_choice_key(alias)] = value
+        return keys, "; ".join(in_vietnamese(label) for label in choices.labels)
 
     def parse(value: Any) -> str:
         raw = _plain_text(value)
+        keys, allowed = table()
         try:
-            return table[_choice_key(raw)]
+            return keys[_choice_key(raw)]
         except KeyError:
             raise CellError(
-                f"“{raw}” không có trong danh sách; chọn một trong: {allowed}."
+                _("“%(value)s” không có trong danh sách; chọn một trong: %(allowed)s.")
+                % {"value": raw, "allowed": allowed}
             ) from None
 
     return parse
@@ -208,7 +238,7 @@ def yes_no(value: Any) -> bool:
         return True
     if key in _NO:
         return False
-    raise CellError(f"“{value}” không hợp lệ; ghi “Có” hoặc “Không”.")
+    raise CellError(_("“%(value)s” không hợp lệ; ghi “Có” hoặc “Không”.") % {"value": value})
 
 
 # --- the file ----------------------------------------------------------------------------
@@ -240,20 +270,20 @@ def _check_file(handle: IO[bytes], max_bytes: int) -> None:
     size = handle.tell()
     handle.seek(0)
     if size == 0:
-        raise FileRejected([Problem("Tệp rỗng, không có dữ liệu.")])
+        raise FileRejected([Problem(_("Tệp rỗng, không có dữ liệu."))])
     if size > max_bytes:
         raise FileRejected([Problem(too_big(size, max_bytes))])
     signature = handle.read(4)
     handle.seek(0)
     if signature != b"PK\x03\x04":
-        raise FileRejected([Problem(NOT_XLSX)])
+        raise FileRejected([Problem(_(NOT_XLSX))])
     try:
         with zipfile.ZipFile(handle) as archive:
             unzipped = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile:
-        raise FileRejected([Problem(NOT_XLSX)]) from None
+        raise FileRejected([Problem(_(NOT_XLSX))]) from None
     if unzipped > MAX_UNZIPPED_BYTES:
-        raise FileRejected([Problem("Tệp có quá nhiều dữ liệu khi giải nén; hãy chia nhỏ tệp.")])
+        raise FileRejected([Problem(_("Tệp có quá nhiều dữ liệu khi giải nén; hãy chia nhỏ tệp."))])
     handle.seek(0)
 
 
@@ -277,7 +307,8 @@ def _match_headers(
             first, second = get_column_letter(seen[column.field] + 1), get_column_letter(index + 1)
             problems.append(
                 Problem(
-                    f"Cột “{column.header}” xuất hiện hai lần (cột {first} và cột {second}).",
+                    _("Cột “%(column)s” xuất hiện hai lần (cột %(first)s và cột %(second)s).")
+                    % {"column": column.header, "first": first, "second": second},
                     row=header_row,
                 )
             )
@@ -287,8 +318,14 @@ def _match_headers(
     missing = [c.header for c in spec.columns if c.required and c.field not in seen]
     if missing:
         names = ", ".join(f"“{name}”" for name in missing)
-        problems.append(Problem(f"Thiếu cột bắt buộc: {names}. Hãy dùng tệp mẫu.", row=None))
-    warnings = [f"Bỏ qua các cột không dùng: {', '.join(ignored)}."] if ignored else []
+        problems.append(
+            Problem(_("Thiếu cột bắt buộc: %(names)s. Hãy dùng tệp mẫu.") % {"names": names})
+        )
+    warnings = (
+        [_("Bỏ qua các cột không dùng: %(names)s.") % {"names": ", ".join(ignored)}]
+        if ignored
+        else []
+    )
     return found, problems, warnings
 
 
@@ -305,7 +342,7 @@ def _read_row(
         if _is_blank(value):
             if column.required:
                 row.problems.append(
-                    sheet.problem(number, column.field, "Ô này không được để trống.")
+                    sheet.problem(number, column.field, _("Ô này không được để trống."))
                 )
             elif column.blank is not KEEP:
                 row.values[column.field] = column.blank
@@ -337,7 +374,7 @@ def _read_handle(handle: IO[bytes], spec: SheetSpec, max_bytes: int) -> Sheet:
     try:
         workbook = load_workbook(handle, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds (KeyError, ValueError, XML errors)
-        raise FileRejected([Problem(NOT_XLSX)]) from None
+        raise FileRejected([Problem(_(NOT_XLSX))]) from None
     try:
         return _read_workbook(workbook, spec)
     finally:
@@ -347,7 +384,7 @@ def _read_handle(handle: IO[bytes], spec: SheetSpec, max_bytes: int) -> Sheet:
 def _read_workbook(workbook: Any, spec: SheetSpec) -> Sheet:
     worksheets = workbook.worksheets
     if not worksheets:
-        raise FileRejected([Problem("Tệp không có trang tính nào.")])
+        raise FileRejected([Problem(_("Tệp không có trang tính nào."))])
     worksheet = next(
         (ws for ws in worksheets if header_key(ws.title) == header_key(spec.title)), worksheets[0]
     )
@@ -360,7 +397,9 @@ def _read_workbook(workbook: Any, spec: SheetSpec) -> Sheet:
         if number >= HEADER_SEARCH_ROWS:
             break
     if not header:
-        raise FileRejected([Problem(f"Trang tính “{worksheet.title}” không có dữ liệu.")])
+        raise FileRejected(
+            [Problem(_("Trang tính “%(title)s” không có dữ liệu.") % {"title": worksheet.title})]
+        )
     columns, problems, warnings = _match_headers(spec, header, header_row)
     if problems:
         raise FileRejected(problems)
@@ -375,11 +414,21 @@ def _read_workbook(workbook: Any, spec: SheetSpec) -> Sheet:
             continue
         if len(sheet.rows) >= MAX_ROWS:
             raise FileRejected(
-                [Problem(f"Tệp có quá nhiều dòng; mỗi lần nhập tối đa {MAX_ROWS} dòng.")]
+                [
+                    Problem(
+                        _("Tệp có quá nhiều dòng; mỗi lần nhập tối đa %(max)s dòng.")
+                        % {"max": MAX_ROWS}
+                    )
+                ]
             )
         sheet.rows.append(_read_row(number, cells, columns, sheet))
     if not sheet.rows:
         raise FileRejected(
-            [Problem(f"Không có dòng dữ liệu nào dưới dòng tiêu đề (dòng {header_row}).")]
+            [
+                Problem(
+                    _("Không có dòng dữ liệu nào dưới dòng tiêu đề (dòng %(row)s).")
+                    % {"row": header_row}
+                )
+            ]
         )
     return sheet

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from thidua.orgs import services as orgs
 from thidua.orgs.models import Person, Unit, UnitPlacement, User
@@ -47,7 +49,7 @@ PERSON_DATA_FIELDS = [
 ]  # fmt: skip
 # Where a service's ValidationError field shows up in the sheet.
 FIELD_COLUMNS = {"parent": "parent_code", "new_parent": "parent_code", "unit": "unit_code"}
-MOVE_HINT = "Hãy dùng chức năng “Chuyển đơn vị” trên cây tổ chức."
+NO_UNIT = gettext_noop("Không tìm thấy đơn vị có mã “%(code)s” trong phạm vi bạn quản lý.")
 
 
 def units_import(
@@ -113,7 +115,7 @@ class _Rows:
         except ValidationError as exc:
             return _problems_from(exc, row=row, sheet=self.sheet)
         except IntegrityError:
-            return [Problem("Dòng này trùng với dữ liệu đã có.", row=row.number)]
+            return [Problem(_("Dòng này trùng với dữ liệu đã có."), row=row.number)]
         return []
 
 
@@ -204,14 +206,19 @@ class _UnitRows(_Rows):
             return None, list(row.problems)
         key = code.upper()
         if key in self.seen:
-            message = f"Mã đơn vị “{code}” đã có ở dòng {self.seen[key]}; mỗi đơn vị ghi một dòng."
+            message = _("Mã đơn vị “%(code)s” đã có ở dòng %(row)s; mỗi đơn vị ghi một dòng.") % {
+                "code": code,
+                "row": self.seen[key],
+            }
             return None, [*row.problems, self.problem(row, "code", message)]
         self.seen[key] = row.number
         unit = self.existing.get(code)
         if unit is None:
             return self._create(row, code)
         if self.manageable.get(code) is None:
-            message = f"Mã đơn vị “{code}” đã được dùng cho một đơn vị khác; hãy chọn mã khác."
+            message = _(
+                "Mã đơn vị “%(code)s” đã được dùng cho một đơn vị khác; hãy chọn mã khác."
+            ) % {"code": code}
             return None, [*row.problems, self.problem(row, "code", message)]
         return self._update(row, unit)
 
@@ -221,7 +228,7 @@ class _UnitRows(_Rows):
             if self.actor.is_superuser:
                 return None, []
             return None, [
-                self.problem(row, "parent_code", "Hãy ghi mã đơn vị cấp trên của đơn vị mới.")
+                self.problem(row, "parent_code", _("Hãy ghi mã đơn vị cấp trên của đơn vị mới."))
             ]
         key = parent_code.upper()
         parent = self.created.get(parent_code) or self.manageable.get(parent_code)
@@ -229,18 +236,17 @@ class _UnitRows(_Rows):
             return parent, []
         in_file = self.rows_of.get(key)
         if in_file == row.number:
-            message = "Một đơn vị không thể là cấp trên của chính nó."
+            message = _("Một đơn vị không thể là cấp trên của chính nó.")
         elif in_file is not None and in_file > row.number:
-            message = (
-                f"Đơn vị cấp trên “{parent_code}” ở dòng {in_file}; hãy ghi đơn vị cấp trên trước."
-            )
+            message = _(
+                "Đơn vị cấp trên “%(code)s” ở dòng %(row)s; hãy ghi đơn vị cấp trên trước."
+            ) % {"code": parent_code, "row": in_file}
         elif in_file is not None:
-            message = (
-                f"Đơn vị cấp trên “{parent_code}” ở dòng {in_file} chưa thêm được vì dòng đó "
-                "có lỗi."
-            )
+            message = _(
+                "Đơn vị cấp trên “%(code)s” ở dòng %(row)s chưa thêm được vì dòng đó có lỗi."
+            ) % {"code": parent_code, "row": in_file}
         else:
-            message = f"Không tìm thấy đơn vị có mã “{parent_code}” trong phạm vi bạn quản lý."
+            message = _(NO_UNIT) % {"code": parent_code}
         return None, [self.problem(row, "parent_code", message)]
 
     def _create(self, row: SheetRow, code: str) -> tuple[RowOutcome | None, list[Problem]]:
@@ -250,7 +256,7 @@ class _UnitRows(_Rows):
         date_column = self.sheet.spec.column("established_on").header
         if "established_on" not in values and all(p.column != date_column for p in problems):
             problems.append(
-                self.problem(row, "established_on", "Hãy ghi ngày thành lập của đơn vị mới.")
+                self.problem(row, "established_on", _("Hãy ghi ngày thành lập của đơn vị mới."))
             )
         if problems:
             return None, problems
@@ -274,11 +280,17 @@ class _UnitRows(_Rows):
         if "parent_code" in values:
             wanted = (values["parent_code"] or "").upper()
             if wanted != current_parent.upper():
-                where = f"trực thuộc “{current_parent}”" if current_parent else "không có cấp trên"
-                message = (
-                    f"Đơn vị “{unit.code}” đang {where}; không đổi được đơn vị cấp trên khi "
-                    f"nhập Excel. {MOVE_HINT}"
-                )
+                if current_parent:
+                    message = _(
+                        "Đơn vị “%(code)s” đang trực thuộc “%(parent)s”; không đổi được đơn vị "
+                        "cấp trên khi nhập Excel. Hãy dùng chức năng “Chuyển đơn vị” trên cây "
+                        "tổ chức."
+                    ) % {"code": unit.code, "parent": current_parent}
+                else:
+                    message = _(
+                        "Đơn vị “%(code)s” đang không có cấp trên; không đổi được đơn vị cấp "
+                        "trên khi nhập Excel. Hãy dùng chức năng “Chuyển đơn vị” trên cây tổ chức."
+                    ) % {"code": unit.code}
                 problems.append(self.problem(row, "parent_code", message))
         if problems:
             return None, problems
@@ -328,23 +340,28 @@ class _PersonRows(_Rows):
             unit_code = values["unit_code"]
             unit = self.units.get(unit_code)
             if unit is None:
-                message = f"Không tìm thấy đơn vị có mã “{unit_code}” trong phạm vi bạn quản lý."
+                message = _(NO_UNIT) % {"code": unit_code}
                 problems.append(self.problem(row, "unit_code", message))
         if values.get("id"):
             pk = values["id"]
             person = self.people.get(pk)
             if pk in self.seen:
-                message = f"Mã {pk} đã có ở dòng {self.seen[pk]}; mỗi người ghi một dòng."
+                message = _("Mã %(id)s đã có ở dòng %(row)s; mỗi người ghi một dòng.") % {
+                    "id": pk,
+                    "row": self.seen[pk],
+                }
                 problems.append(self.problem(row, "id", message))
             elif person is None:
-                message = f"Không tìm thấy người có mã {pk} trong phạm vi bạn quản lý."
+                message = _("Không tìm thấy người có mã %(id)s trong phạm vi bạn quản lý.") % {
+                    "id": pk
+                }
                 problems.append(self.problem(row, "id", message))
             self.seen.setdefault(pk, row.number)
         # Without the right to see personal data, an empty cell must not clear the number,
         # and a filled one must not be written.
         withheld = "" if self._may_write_id_number(unit, person) else values.pop("id_number", "")
         if withheld:
-            message = (
+            message = _(
                 "Bạn không có quyền nhập số CCCD (dữ liệu cá nhân) của người thuộc đơn vị này."
             )
             problems.append(self.problem(row, "id_number", message))

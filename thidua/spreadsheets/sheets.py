@@ -1,8 +1,13 @@
 """The two sheets thidua reads and writes: units and people. Headers are what users see in
-Excel; `field` is the model field (or, for references, what the service resolves)."""
+Excel; `field` is the model field (or, for references, what the service resolves).
+
+Headers, help and choice labels stay Vietnamese in every language (see base.py): a header is how
+the reader finds a column, and a label how it reads a cell, so a translated workbook would not
+import back for a user who reads the other language."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.db.models import TextChoices
@@ -10,18 +15,21 @@ from django.db.models import TextChoices
 from thidua.orgs.enums import EducationLevel, Gender, MemberCategory, UnitKind
 from thidua.orgs.models import code_validator
 from thidua.spreadsheets import reader
-from thidua.spreadsheets.base import KEEP, Column, SheetSpec, display_value
+from thidua.spreadsheets.base import KEEP, Column, SheetSpec, display_value, in_vietnamese
 
 
-def _labels(choices: type[TextChoices]) -> tuple[str, ...]:
-    return tuple(str(label) for value, label in choices.choices if value)
+def _labels(choices: type[TextChoices]) -> tuple[Any, ...]:
+    """The lazy labels; the exports write them in Vietnamese."""
+    return tuple(label for value, label in choices.choices if value)
 
 
 def _label_of(choices: type[TextChoices]) -> Any:
-    labels = {str(value): str(label) for value, label in choices.choices}
+    @functools.cache
+    def labels() -> dict[str, str]:
+        return {str(value): in_vietnamese(label) for value, label in choices.choices}
 
     def label(value: Any) -> str:
-        return labels.get(value, display_value(value)) if value else ""
+        return labels().get(value, display_value(value)) if value else ""
 
     return label
 

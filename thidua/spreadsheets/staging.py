@@ -18,6 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 
 SESSION_KEY = "spreadsheet_imports"
 # An upload nobody confirmed or cancelled is removed at the next upload after this long.
@@ -72,11 +73,11 @@ def stage(request: HttpRequest, *, kind: str, upload: UploadedFile) -> StagedFil
 def staged_file(request: HttpRequest, *, token: str) -> StagedFile:
     entry = _entries(request).get(token)
     if entry is None or entry["user"] != request.user.pk:
-        raise Http404("Không tìm thấy tệp đã tải lên; hãy tải tệp lên lại.")
+        raise Http404(_("Không tìm thấy tệp đã tải lên; hãy tải tệp lên lại."))
     staged = StagedFile(token=token, kind=entry["kind"], filename=entry["filename"])
     if not staged.path.exists():
         discard(request, staged)
-        raise Http404("Không tìm thấy tệp đã tải lên; hãy tải tệp lên lại.")
+        raise Http404(_("Không tìm thấy tệp đã tải lên; hãy tải tệp lên lại."))
     return staged
 
 

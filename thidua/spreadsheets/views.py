@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from thidua.orgs.permissions import has_cap_somewhere, require_cap_somewhere
@@ -37,7 +38,7 @@ def index(request: HttpRequest) -> HttpResponse:
         if has_cap_somewhere(user, kind.view_cap)
     ]
     if not rows:
-        raise PermissionDenied("Vai trò của bạn không có quyền này.")
+        raise PermissionDenied(_("Vai trò của bạn không có quyền này."))
     return render(request, "spreadsheets/index.html", {"rows": rows, "nav_active": "excel"})
 
 
@@ -82,7 +83,7 @@ def import_confirm(request: HttpRequest, token: str) -> HttpResponse:
     require_cap_somewhere(request.user, kind.manage_cap)
     if request.method == "POST" and request.POST.get("action") == "cancel":
         staging.discard(request, staged)
-        messages.info(request, f"Đã huỷ nhập tệp “{staged.filename}”.")
+        messages.info(request, _("Đã huỷ nhập tệp “%(name)s”.") % {"name": staged.filename})
         return redirect("spreadsheets:index")
     if request.method == "POST":
         report = kind.run_import(
@@ -93,8 +94,17 @@ def import_confirm(request: HttpRequest, token: str) -> HttpResponse:
             staging.discard(request, staged)
             messages.success(
                 request,
-                f"Đã nhập tệp “{staged.filename}”: thêm mới {report.created} {kind.title}, "
-                f"cập nhật {report.updated}, {report.unchanged} không đổi.",
+                _(
+                    "Đã nhập tệp “%(name)s”: thêm mới %(created)s %(what)s, "
+                    "cập nhật %(updated)s, %(unchanged)s không đổi."
+                )
+                % {
+                    "name": staged.filename,
+                    "created": report.created,
+                    "what": kind.title,
+                    "updated": report.updated,
+                    "unchanged": report.unchanged,
+                },
             )
             return redirect("spreadsheets:index")
     else:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from thidua.orgs.permissions import Cap, has_cap_somewhere, roles_of
 
@@ -14,16 +15,16 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     if not user.is_authenticated:
         return {"nav_items": []}
-    items = [("Tổng quan", reverse("web:dashboard"), "dashboard")]
+    items = [(_("Tổng quan"), reverse("web:dashboard"), "dashboard")]
     if has_cap_somewhere(user, Cap.VIEW_UNITS):
-        items.append(("Cây tổ chức", reverse("web:unit_tree"), "units"))
+        items.append((_("Cây tổ chức"), reverse("web:unit_tree"), "units"))
     if has_cap_somewhere(user, Cap.VIEW_PEOPLE):
-        items.append(("Người", reverse("web:person_list"), "people"))
+        items.append((_("Người"), reverse("web:person_list"), "people"))
     if has_cap_somewhere(user, Cap.VIEW_UNITS):
         # Exports are open to every reader; the page offers imports only to those who write.
-        items.append(("Nhập, xuất Excel", reverse("spreadsheets:index"), "excel"))
+        items.append((_("Nhập, xuất Excel"), reverse("spreadsheets:index"), "excel"))
     if has_cap_somewhere(user, Cap.MANAGE_USERS):
-        items.append(("Tài khoản", reverse("web:user_list"), "users"))
+        items.append((_("Tài khoản"), reverse("web:user_list"), "users"))
     if has_cap_somewhere(user, Cap.VIEW_AUDIT):
-        items.append(("Nhật ký", reverse("web:audit_log"), "audit"))
+        items.append((_("Nhật ký"), reverse("web:audit_log"), "audit"))
     return {"nav_items": items, "user_roles": roles_of(user)}

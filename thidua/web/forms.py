@@ -1,4 +1,5 @@
-"""Forms: the boundary between the browser and the services. Vietnamese labels and messages."""
+"""Forms: the boundary between the browser and the services. Vietnamese labels and messages,
+translated (lazily: fields are built at import) for the other languages."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.urls import reverse_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from thidua.orgs.enums import EducationLevel, Gender, MemberCategory, Role, UnitKind
 from thidua.orgs.models import Person, Unit, code_validator
@@ -28,7 +31,7 @@ class UnitCodeField(forms.CharField):
 
     def __init__(self, *, units: QuerySet[Unit] | None = None, **kwargs: Any) -> None:
         self.units = units if units is not None else Unit.objects.none()
-        kwargs.setdefault("help_text", "Gõ tên hoặc mã đơn vị rồi chọn trong danh sách gợi ý.")
+        kwargs.setdefault("help_text", _("Gõ tên hoặc mã đơn vị rồi chọn trong danh sách gợi ý."))
         super().__init__(max_length=300, **kwargs)
         self.widget.attrs.update(
             {
@@ -49,7 +52,8 @@ class UnitCodeField(forms.CharField):
         unit = self.units.filter(code__iexact=code).first()
         if unit is None:
             raise ValidationError(
-                f"Không tìm thấy đơn vị có mã “{code}” trong phạm vi bạn được thao tác."
+                gettext("Không tìm thấy đơn vị có mã “%(code)s” trong phạm vi bạn được thao tác.")
+                % {"code": code}
             )
         return unit
 
@@ -60,42 +64,44 @@ class UnitCodeField(forms.CharField):
 
 
 class UnitForm(forms.Form):
-    code = forms.CharField(label="Mã đơn vị", max_length=32, validators=[code_validator])
-    name = forms.CharField(label="Tên đầy đủ", max_length=255)
+    code = forms.CharField(label=_("Mã đơn vị"), max_length=32, validators=[code_validator])
+    name = forms.CharField(label=_("Tên đầy đủ"), max_length=255)
     short_name = forms.CharField(
-        label="Tên viết tắt trong văn bản",
+        label=_("Tên viết tắt trong văn bản"),
         max_length=64,
         required=False,
-        help_text="Ví dụ: LĐLĐ, CĐCS – dùng trong số, ký hiệu văn bản.",
+        help_text=_("Ví dụ: LĐLĐ, CĐCS – dùng trong số, ký hiệu văn bản."),
     )
     place_name = forms.CharField(
-        label="Địa danh",
+        label=_("Địa danh"),
         max_length=100,
         required=False,
-        help_text="Ví dụ: An Lão – dùng ở dòng “An Lão, ngày … tháng … năm …”.",
+        help_text=_("Ví dụ: An Lão – dùng ở dòng “An Lão, ngày … tháng … năm …”."),
     )
-    kind = forms.ChoiceField(label="Loại đơn vị", choices=UnitKind.choices)
-    established_on = forms.DateField(label="Ngày thành lập", widget=DateInput())
-    phone = forms.CharField(label="Điện thoại", max_length=32, required=False)
-    email = forms.EmailField(label="Thư điện tử", required=False)
+    kind = forms.ChoiceField(label=_("Loại đơn vị"), choices=UnitKind.choices)
+    established_on = forms.DateField(label=_("Ngày thành lập"), widget=DateInput())
+    phone = forms.CharField(label=_("Điện thoại"), max_length=32, required=False)
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
 
     def __init__(
         self, *args: Any, parent_units: QuerySet[Unit] | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
         if parent_units is not None:
-            self.fields["parent"] = UnitCodeField(label="Đơn vị cấp trên", units=parent_units)
+            self.fields["parent"] = UnitCodeField(label=_("Đơn vị cấp trên"), units=parent_units)
             self.order_fields(["parent"])
         else:
-            self.fields["established_on"].label = "Ngày thành lập"
+            self.fields["established_on"].label = _("Ngày thành lập")
 
 
 class UnitMoveForm(forms.Form):
-    effective_on = forms.DateField(label="Có hiệu lực từ ngày", widget=DateInput(), initial=today)
+    effective_on = forms.DateField(
+        label=_("Có hiệu lực từ ngày"), widget=DateInput(), initial=today
+    )
     reason = forms.CharField(
-        label="Căn cứ, lý do",
+        label=_("Căn cứ, lý do"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Ví dụ: Quyết định số …/QĐ-LĐLĐ ngày …",
+        help_text=_("Ví dụ: Quyết định số …/QĐ-LĐLĐ ngày …"),
     )
 
     def __init__(
@@ -108,54 +114,56 @@ class UnitMoveForm(forms.Form):
 
 class UnitDissolveForm(forms.Form):
     effective_on = forms.DateField(
-        label="Chấm dứt hoạt động từ ngày", widget=DateInput(), initial=today
+        label=_("Chấm dứt hoạt động từ ngày"), widget=DateInput(), initial=today
     )
     reason = forms.CharField(
-        label="Căn cứ, lý do",
+        label=_("Căn cứ, lý do"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Ví dụ: Công văn 4173/TLĐ-ToC ngày 28/5/2025",
+        help_text=_("Ví dụ: Công văn 4173/TLĐ-ToC ngày 28/5/2025"),
     )
 
 
 class PersonForm(forms.Form):
-    full_name = forms.CharField(label="Họ và tên", max_length=120)
-    gender = forms.ChoiceField(label="Giới tính", choices=Gender.choices)
-    date_of_birth = forms.DateField(label="Ngày sinh", widget=DateInput(), required=False)
-    position = forms.CharField(label="Chức vụ", max_length=160, required=False)
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=120)
+    gender = forms.ChoiceField(label=_("Giới tính"), choices=Gender.choices)
+    date_of_birth = forms.DateField(label=_("Ngày sinh"), widget=DateInput(), required=False)
+    position = forms.CharField(label=_("Chức vụ"), max_length=160, required=False)
     education_level = forms.ChoiceField(
-        label="Trình độ", choices=[("", "— Chưa rõ —"), *EducationLevel.choices], required=False
+        label=_("Trình độ"),
+        choices=[("", _("— Chưa rõ —")), *EducationLevel.choices],
+        required=False,
     )
     member_category = forms.ChoiceField(
-        label="Đối tượng",
+        label=_("Đối tượng"),
         choices=MemberCategory.choices,
-        help_text="Dùng để xét ngưỡng giá trị làm lợi của Bằng Lao động sáng tạo.",
+        help_text=_("Dùng để xét ngưỡng giá trị làm lợi của Bằng Lao động sáng tạo."),
     )
     is_union_member = forms.BooleanField(
-        label="Là đoàn viên công đoàn", required=False, initial=True
+        label=_("Là đoàn viên công đoàn"), required=False, initial=True
     )
-    phone = forms.CharField(label="Điện thoại", max_length=32, required=False)
-    email = forms.EmailField(label="Thư điện tử", required=False)
+    phone = forms.CharField(label=_("Điện thoại"), max_length=32, required=False)
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
 
     def __init__(
         self, *args: Any, units: QuerySet[Unit], with_id_number: bool, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"] = UnitCodeField(label="Đơn vị", units=units)
+        self.fields["unit"] = UnitCodeField(label=_("Đơn vị"), units=units)
         if with_id_number:
             self.fields["id_number"] = forms.CharField(
-                label="Số CCCD",
+                label=_("Số CCCD"),
                 max_length=12,
                 required=False,
-                help_text="Dữ liệu cá nhân – chỉ cán bộ thi đua và quản trị được xem.",
+                help_text=_("Dữ liệu cá nhân – chỉ cán bộ thi đua và quản trị được xem."),
             )
         self.order_fields(["full_name", "gender", "date_of_birth", "unit", "position"])
 
     def clean_date_of_birth(self) -> dt.date | None:
         value: dt.date | None = self.cleaned_data.get("date_of_birth")
         if value and value > today():
-            raise ValidationError("Ngày sinh không thể ở tương lai.")
+            raise ValidationError(gettext("Ngày sinh không thể ở tương lai."))
         if value and value.year < 1900:
-            raise ValidationError("Năm sinh không hợp lệ.")
+            raise ValidationError(gettext("Năm sinh không hợp lệ."))
         return value
 
 
@@ -182,32 +190,32 @@ def person_initial(person: Person, with_id_number: bool) -> dict[str, Any]:
 
 class UserCreateForm(forms.Form):
     username = forms.CharField(
-        label="Tên đăng nhập",
+        label=_("Tên đăng nhập"),
         max_length=150,
-        help_text="Chữ không dấu, chữ số và các ký tự @ . + - _",
+        help_text=_("Chữ không dấu, chữ số và các ký tự @ . + - _"),
     )
-    full_name = forms.CharField(label="Họ và tên", max_length=120)
-    email = forms.EmailField(label="Thư điện tử", required=False)
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=120)
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
     password = forms.CharField(
-        label="Mật khẩu ban đầu",
+        label=_("Mật khẩu ban đầu"),
         widget=forms.PasswordInput,
         required=False,
-        help_text="Để trống nếu muốn người dùng tự đặt mật khẩu qua liên kết gửi thư.",
+        help_text=_("Để trống nếu muốn người dùng tự đặt mật khẩu qua liên kết gửi thư."),
     )
-    role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
+    role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"] = UnitCodeField(label="Tại đơn vị", units=units)
+        self.fields["unit"] = UnitCodeField(label=_("Tại đơn vị"), units=units)
         self.order_fields(["username", "full_name", "email", "password", "unit", "role"])
 
 
 class MembershipForm(forms.Form):
-    role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
+    role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"] = UnitCodeField(label="Tại đơn vị", units=units)
+        self.fields["unit"] = UnitCodeField(label=_("Tại đơn vị"), units=units)
         self.order_fields(["unit", "role"])
 
 

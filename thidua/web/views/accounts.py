@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from thidua.common.vietnamese import fold
@@ -71,16 +73,20 @@ def user_create(request: HttpRequest) -> HttpResponse:
                     domain=request.get_host(),
                     use_https=request.is_secure(),
                 )
-                messages.info(request, f"Đã gửi thư đặt mật khẩu tới {data['email']}.")
-            messages.success(request, f"Đã tạo tài khoản “{user.username}”.")
+                messages.info(
+                    request, _("Đã gửi thư đặt mật khẩu tới %(email)s.") % {"email": data["email"]}
+                )
+            messages.success(
+                request, _("Đã tạo tài khoản “%(username)s”.") % {"username": user.username}
+            )
             return redirect("web:user_detail", pk=user.pk)
     return render(
         request,
         "web/form.html",
         {
             "form": form,
-            "title": "Tạo tài khoản",
-            "submit": "Tạo tài khoản",
+            "title": _("Tạo tài khoản"),
+            "submit": _("Tạo tài khoản"),
             "nav_active": "users",
         },
     )
@@ -102,7 +108,7 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Đã thêm vai trò.")
+            messages.success(request, _("Đã thêm vai trò."))
             return redirect("web:user_detail", pk=target.pk)
     unit_ids = set(units.values_list("pk", flat=True).filter(memberships__user=target))
     memberships = [
@@ -129,9 +135,9 @@ def membership_remove(request: HttpRequest, pk: int, membership_pk: int) -> Http
         pk=membership_pk, user=target, unit__in=units_for_user(request.user, Cap.MANAGE_USERS)
     ).first()
     if membership is None:
-        raise Http404("Không tìm thấy vai trò này.")
+        raise Http404(_("Không tìm thấy vai trò này."))
     services.membership_remove(actor=request.user, membership=membership)
-    messages.success(request, "Đã bỏ vai trò.")
+    messages.success(request, _("Đã bỏ vai trò."))
     return redirect("web:user_detail", pk=target.pk)
 
 
@@ -140,7 +146,7 @@ def membership_remove(request: HttpRequest, pk: int, membership_pk: int) -> Http
 def user_toggle_active(request: HttpRequest, pk: int) -> HttpResponse:
     target = user_for_user(request.user, pk)
     if target.pk == request.user.pk:
-        messages.error(request, "Bạn không thể tự khóa tài khoản của mình.")
+        messages.error(request, _("Bạn không thể tự khóa tài khoản của mình."))
     else:
         try:
             services.user_update(
@@ -150,7 +156,7 @@ def user_toggle_active(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(
-                request, "Đã mở khóa tài khoản." if target.is_active else "Đã khóa tài khoản."
+                request, _("Đã mở khóa tài khoản.") if target.is_active else _("Đã khóa tài khoản.")
             )
     return redirect("web:user_detail", pk=target.pk)
 
@@ -169,7 +175,9 @@ def user_send_reset(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"Đã gửi thư đặt lại mật khẩu tới {target.email}.")
+        messages.success(
+            request, _("Đã gửi thư đặt lại mật khẩu tới %(email)s.") % {"email": target.email}
+        )
     return redirect("web:user_detail", pk=target.pk)
 
 
@@ -200,17 +208,17 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 
 
 ACTION_LABELS = {
-    "unit_create": "Thêm đơn vị",
-    "unit_update": "Sửa đơn vị",
-    "unit_move": "Chuyển đơn vị",
-    "unit_merge": "Sáp nhập đơn vị",
-    "unit_dissolve": "Giải thể đơn vị",
-    "person_create": "Thêm người",
-    "person_update": "Sửa thông tin người",
-    "person_move_on_merge": "Chuyển người khi sáp nhập",
-    "user_create": "Tạo tài khoản",
-    "user_update": "Sửa tài khoản",
-    "membership_add": "Thêm vai trò",
-    "membership_remove": "Bỏ vai trò",
-    "user_password_link": "Gửi liên kết đặt mật khẩu",
+    "unit_create": gettext_lazy("Thêm đơn vị"),
+    "unit_update": gettext_lazy("Sửa đơn vị"),
+    "unit_move": gettext_lazy("Chuyển đơn vị"),
+    "unit_merge": gettext_lazy("Sáp nhập đơn vị"),
+    "unit_dissolve": gettext_lazy("Giải thể đơn vị"),
+    "person_create": gettext_lazy("Thêm người"),
+    "person_update": gettext_lazy("Sửa thông tin người"),
+    "person_move_on_merge": gettext_lazy("Chuyển người khi sáp nhập"),
+    "user_create": gettext_lazy("Tạo tài khoản"),
+    "user_update": gettext_lazy("Sửa tài khoản"),
+    "membership_add": gettext_lazy("Thêm vai trò"),
+    "membership_remove": gettext_lazy("Bỏ vai trò"),
+    "user_password_link": gettext_lazy("Gửi liên kết đặt mật khẩu"),
 }

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from thidua.common.models import AuditEntry
@@ -100,15 +101,15 @@ def person_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"Đã thêm “{person}”.")
+            messages.success(request, _("Đã thêm “%(person)s”.") % {"person": person})
             return redirect("web:person_detail", pk=person.pk)
     return render(
         request,
         "web/form.html",
         {
             "form": form,
-            "title": "Thêm người",
-            "submit": "Thêm",
+            "title": _("Thêm người"),
+            "submit": _("Thêm"),
             "nav_active": "people",
         },
     )
@@ -131,15 +132,15 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Đã lưu thông tin.")
+            messages.success(request, _("Đã lưu thông tin."))
             return redirect("web:person_detail", pk=person.pk)
     return render(
         request,
         "web/form.html",
         {
             "form": form,
-            "title": f"Sửa thông tin: {person}",
-            "submit": "Lưu",
+            "title": _("Sửa thông tin: %(person)s") % {"person": person},
+            "submit": _("Lưu"),
             "nav_active": "people",
             "back": person,
         },

@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from thidua.common.vietnamese import date_short
@@ -114,15 +116,15 @@ def unit_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"Đã thêm đơn vị “{unit}”.")
+            messages.success(request, _("Đã thêm đơn vị “%(unit)s”.") % {"unit": unit})
             return redirect("web:unit_detail", pk=unit.pk)
     return render(
         request,
         "web/form.html",
         {
             "form": form,
-            "title": "Thêm đơn vị",
-            "submit": "Thêm đơn vị",
+            "title": _("Thêm đơn vị"),
+            "submit": _("Thêm đơn vị"),
             "nav_active": "units",
         },
     )
@@ -139,15 +141,15 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Đã lưu thông tin đơn vị.")
+            messages.success(request, _("Đã lưu thông tin đơn vị."))
             return redirect("web:unit_detail", pk=unit.pk)
     return render(
         request,
         "web/form.html",
         {
             "form": form,
-            "title": f"Sửa đơn vị: {unit}",
-            "submit": "Lưu",
+            "title": _("Sửa đơn vị: %(unit)s") % {"unit": unit},
+            "submit": _("Lưu"),
             "nav_active": "units",
             "back": unit,
         },
@@ -157,7 +159,7 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _restructurable(request: HttpRequest, pk: int):  # type: ignore[no-untyped-def]
     unit = unit_for_user(request.user, pk)
     if unit.ended_on is not None or not unit_restructure_allowed(request.user, unit):
-        raise PermissionDenied("Bạn không có quyền thay đổi vị trí của đơn vị này.")
+        raise PermissionDenied(_("Bạn không có quyền thay đổi vị trí của đơn vị này."))
     return unit
 
 
@@ -167,7 +169,9 @@ def unit_move(request: HttpRequest, pk: int) -> HttpResponse:
     targets = (
         units_for_user(request.user, Cap.MANAGE_UNITS).exclude(kind="cdcs").exclude(pk=unit.pk)
     )
-    form = UnitMoveForm(request.POST or None, targets=targets, target_label="Chuyển về trực thuộc")
+    form = UnitMoveForm(
+        request.POST or None, targets=targets, target_label=_("Chuyển về trực thuộc")
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -183,8 +187,8 @@ def unit_move(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Đã chuyển “{unit}” về trực thuộc “{data['target']}” từ ngày "
-                f"{date_short(data['effective_on'])}.",
+                _("Đã chuyển “%(unit)s” về trực thuộc “%(target)s” từ ngày %(day)s.")
+                % {"unit": unit, "target": data["target"], "day": date_short(data["effective_on"])},
             )
             return redirect("web:unit_detail", pk=unit.pk)
     return render(
@@ -192,10 +196,12 @@ def unit_move(request: HttpRequest, pk: int) -> HttpResponse:
         "web/form.html",
         {
             "form": form,
-            "title": f"Chuyển đơn vị: {unit}",
-            "submit": "Chuyển đơn vị",
-            "intro": "Cả các đơn vị trực thuộc được chuyển theo. Trước ngày hiệu lực, cây tổ chức "
-            "vẫn hiện cơ cấu cũ.",
+            "title": _("Chuyển đơn vị: %(unit)s") % {"unit": unit},
+            "submit": _("Chuyển đơn vị"),
+            "intro": _(
+                "Cả các đơn vị trực thuộc được chuyển theo. Trước ngày hiệu lực, cây tổ chức "
+                "vẫn hiện cơ cấu cũ."
+            ),
             "nav_active": "units",
             "back": unit,
         },
@@ -206,7 +212,9 @@ def unit_move(request: HttpRequest, pk: int) -> HttpResponse:
 def unit_merge(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _restructurable(request, pk)
     targets = units_for_user(request.user, Cap.MANAGE_UNITS).exclude(pk=unit.pk)
-    form = UnitMoveForm(request.POST or None, targets=targets, target_label="Sáp nhập vào đơn vị")
+    form = UnitMoveForm(
+        request.POST or None, targets=targets, target_label=_("Sáp nhập vào đơn vị")
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -222,8 +230,19 @@ def unit_merge(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Đã sáp nhập “{unit}” vào “{data['target']}” từ ngày "
-                f"{date_short(data['effective_on'])}; chuyển {moved} người sang đơn vị mới.",
+                ngettext(
+                    "Đã sáp nhập “%(unit)s” vào “%(target)s” từ ngày %(day)s; "
+                    "chuyển %(moved)s người sang đơn vị mới.",
+                    "Đã sáp nhập “%(unit)s” vào “%(target)s” từ ngày %(day)s; "
+                    "chuyển %(moved)s người sang đơn vị mới.",
+                    moved,
+                )
+                % {
+                    "unit": unit,
+                    "target": data["target"],
+                    "day": date_short(data["effective_on"]),
+                    "moved": moved,
+                },
             )
             return redirect("web:unit_detail", pk=data["target"].pk)
     return render(
@@ -231,11 +250,13 @@ def unit_merge(request: HttpRequest, pk: int) -> HttpResponse:
         "web/form.html",
         {
             "form": form,
-            "title": f"Sáp nhập đơn vị: {unit}",
-            "submit": "Sáp nhập",
-            "intro": "Các đơn vị trực thuộc chuyển sang đơn vị nhận sáp nhập từ ngày hiệu lực; "
-            "người của đơn vị được chuyển sang ngay. "
-            "Đơn vị này chấm dứt hoạt động từ ngày đó.",
+            "title": _("Sáp nhập đơn vị: %(unit)s") % {"unit": unit},
+            "submit": _("Sáp nhập"),
+            "intro": _(
+                "Các đơn vị trực thuộc chuyển sang đơn vị nhận sáp nhập từ ngày hiệu lực; "
+                "người của đơn vị được chuyển sang ngay. "
+                "Đơn vị này chấm dứt hoạt động từ ngày đó."
+            ),
             "nav_active": "units",
             "back": unit,
         },
@@ -252,17 +273,21 @@ def unit_dissolve(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"Đã ghi nhận “{unit}” chấm dứt hoạt động.")
+            messages.success(
+                request, _("Đã ghi nhận “%(unit)s” chấm dứt hoạt động.") % {"unit": unit}
+            )
             return redirect("web:unit_detail", pk=unit.pk)
     return render(
         request,
         "web/form.html",
         {
             "form": form,
-            "title": f"Giải thể đơn vị: {unit}",
-            "submit": "Giải thể",
-            "intro": "Đơn vị phải không còn đơn vị trực thuộc vào ngày hiệu lực. "
-            "Lịch sử trước ngày đó được giữ nguyên.",
+            "title": _("Giải thể đơn vị: %(unit)s") % {"unit": unit},
+            "submit": _("Giải thể"),
+            "intro": _(
+                "Đơn vị phải không còn đơn vị trực thuộc vào ngày hiệu lực. "
+                "Lịch sử trước ngày đó được giữ nguyên."
+            ),
             "nav_active": "units",
             "back": unit,
         },
