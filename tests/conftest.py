@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from tests.factories import make_person, make_unit, make_user
 from thidua.orgs.models import Person, Unit, User
@@ -39,6 +40,13 @@ class World:
 def _fast_passwords(settings):
     # Real hashing costs ~0.3 s a user; tests prove rules, not hash strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_after_each_test():
+    # A request in English leaves English active in the thread; every test starts in Vietnamese.
+    yield
+    translation.activate("vi")
 
 
 @pytest.fixture

@@ -4,7 +4,9 @@ Unlike units and people, an initiative is not seen by the whole subtree above it
 sees only what has reached it. A user sees an initiative when one of their memberships is at
 a unit it has reached (a Stage held there), at its own grassroots union, or when they created
 it. A unit that has ended passes this on: what reached it is seen at the unit it merged into,
-or (dissolved) at its last parent. A confidential initiative shows its full content only to its own union (and, later, to the
+or (dissolved) at its last parent.
+
+A confidential initiative shows its full content only to its own union (and, later, to the
 councils that review it); everyone else who sees it gets the public fields only.
 """
 

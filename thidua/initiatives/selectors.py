@@ -20,6 +20,13 @@ from thidua.orgs.enums import Tier
 from thidua.orgs.models import Unit, UnitPlacement
 from thidua.orgs.selectors import placement_on, subtree_unit_ids
 
+SORT_LABELS = [
+    ("moi", "Mới nhất"),
+    ("ma", "Theo mã"),
+    ("ten", "Theo tên"),
+    ("gia-tri", "Giá trị làm lợi giảm dần"),
+    ("don-vi", "Theo đơn vị"),
+]
 SORTS = {
     "moi": ("-created_at", "-id"),
     "ma": ("code",),

@@ -171,7 +171,7 @@ def initiative_create(
     return initiative
 
 
-def _editable(initiative: Initiative) -> bool:
+def is_editable(initiative: Initiative) -> bool:
     """Content changes only while the authors' union holds it: a draft, or returned to it."""
     return initiative.status == Status.DRAFT or (
         initiative.status == Status.RETURNED
@@ -189,7 +189,7 @@ def initiative_update(
     authors: Sequence[tuple[Person, Decimal]] | None = None,
 ) -> dict[str, list[Any]]:
     """Change the content of a draft (or one returned to its authors). Audited field by field."""
-    if not _editable(initiative):
+    if not is_editable(initiative):
         raise ValidationError("Chỉ sửa được sáng kiến đang soạn hoặc đã được trả lại để bổ sung.")
     unknown = set(data) - set(CONTENT_FIELDS)
     if unknown:
@@ -250,7 +250,7 @@ def initiative_submit(
     """Submit to the grassroots union (first level), before that level's deadline for the
     union. Side effects: the first-level Stage becomes pending; Event; audit."""
     now = now or timezone.now()
-    if not _editable(initiative):
+    if not is_editable(initiative):
         raise ValidationError("Chỉ nộp được sáng kiến đang soạn hoặc đã được trả lại để bổ sung.")
     problems = _complete(initiative)
     if problems:
@@ -285,13 +285,18 @@ def initiative_submit(
     )
 
 
-@transaction.atomic
-def initiative_withdraw(*, actor: Any, initiative: Initiative, reason: str) -> None:
-    """Authors withdraw it, only before their union has endorsed it."""
+def is_withdrawable(initiative: Initiative) -> bool:
+    """Before the grassroots union has endorsed it."""
     endorsed = initiative.stages.filter(
         level__order=1, status__in=[StageStatus.SELECTED, StageStatus.FORWARDED]
     ).exists()
-    if initiative.status not in {Status.DRAFT, Status.SUBMITTED, Status.RETURNED} or endorsed:
+    return initiative.status in {Status.DRAFT, Status.SUBMITTED, Status.RETURNED} and not endorsed
+
+
+@transaction.atomic
+def initiative_withdraw(*, actor: Any, initiative: Initiative, reason: str) -> None:
+    """Authors withdraw it, only before their union has endorsed it."""
+    if not is_withdrawable(initiative):
         raise ValidationError("Chỉ rút được sáng kiến trước khi công đoàn cơ sở công nhận.")
     status_from = initiative.status
     initiative.status = Status.WITHDRAWN
@@ -510,7 +515,7 @@ def attachment_add(*, actor: Any, initiative: Initiative, upload: UploadedFile) 
 @transaction.atomic
 def attachment_remove(*, actor: Any, attachment: Attachment) -> None:
     initiative = attachment.initiative
-    if not _editable(initiative):
+    if not is_editable(initiative):
         raise ValidationError("Chỉ gỡ được tệp khi sáng kiến đang soạn hoặc được trả lại.")
     name = attachment.name
     attachment.file.delete(save=False)
