@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import IO, Any
@@ -107,6 +108,7 @@ class Column:
     choices: tuple[Any, ...] = ()
     width: int = 18
     is_date: bool = False
+    number_format: str = ""  # how Excel shows a number, e.g. "#,##0" for đồng
     to_cell: Callable[[Any], Any] = cell_value
     display: Callable[[Any], str] = display_value
 
@@ -197,6 +199,10 @@ class ImportReport:
     rows: list[RowOutcome] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # What else the import adds on the way (new people for authors not found), one line each;
+    # part of the plan the user confirms.
+    additions: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the import was asked to do
     applied: bool = False
     rejected: bool = False  # the file itself is unusable (not xlsx, empty, columns missing)
     stale: bool = False  # the data changed since the preview the user confirmed
@@ -228,6 +234,8 @@ class ImportReport:
             [o.row, o.action, o.label, [[c.column, c.before, c.after] for c in o.changes]]
             for o in self.rows
         ]
+        if self.additions:
+            plan.append(["+", *self.additions])
         return hashlib.sha256(json.dumps(plan, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -245,6 +253,13 @@ class SpreadsheetDocument(abc.ABC):
     @abc.abstractmethod
     def render(self, out: IO[bytes]) -> None:
         """Write the whole file to `out`."""
+
+    def rendered(self) -> IO[bytes]:
+        """The whole file in a temporary file on disk, rewound; closing it deletes it."""
+        out = tempfile.TemporaryFile()  # noqa: SIM115 - the caller reads and closes it
+        self.render(out)
+        out.seek(0)
+        return out
 
 
 def cells_in_order(columns: Iterable[Column], values: dict[str, Any]) -> list[Any]:

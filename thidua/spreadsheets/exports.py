@@ -36,6 +36,9 @@ def people_spec_for(user: Any) -> SheetSpec:
 class SheetDocument(SpreadsheetDocument):
     """A workbook for one SheetSpec; subclasses give the rows (none for a template)."""
 
+    # The guide and the lists of allowed values, for files meant to be filled in and imported.
+    with_guide = True
+
     def __init__(self, *, spec: SheetSpec) -> None:
         self.spec = spec
 
@@ -52,16 +55,17 @@ class SheetDocument(SpreadsheetDocument):
         # does not sit in memory.
         workbook = Workbook(write_only=True)
         data = workbook.create_sheet(self.spec.title)
-        guide = workbook.create_sheet(GUIDE_TITLE)
-        lists = workbook.create_sheet(LISTS_TITLE)
+        guide = workbook.create_sheet(GUIDE_TITLE) if self.with_guide else None
+        if self.with_guide:
+            self._write_lists(workbook.create_sheet(LISTS_TITLE), data)
         for index, column in enumerate(self.spec.columns, start=1):
             data.column_dimensions[get_column_letter(index)].width = column.width
         data.freeze_panes = "A2"
-        self._write_lists(lists, data)
         data.append([self._bold(data, column.header) for column in self.spec.columns])
         for values in self.rows():
             data.append([self._cell(data, column, values) for column in self.spec.columns])
-        self._write_guide(guide)
+        if guide is not None:
+            self._write_guide(guide)
         workbook.save(out)
 
     @staticmethod
@@ -73,10 +77,11 @@ class SheetDocument(SpreadsheetDocument):
     @staticmethod
     def _cell(sheet: Any, column: Column, values: dict[str, Any]) -> Any:
         value = column.to_cell(values.get(column.field))
-        if not column.is_date or value is None:
+        number_format = DATE_FORMAT if column.is_date else column.number_format
+        if not number_format or value is None:
             return value
         cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = DATE_FORMAT
+        cell.number_format = number_format
         return cell
 
     def _write_lists(self, lists: Any, data: Any) -> None:

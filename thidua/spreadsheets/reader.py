@@ -37,6 +37,7 @@ from thidua.spreadsheets.base import (
     in_vietnamese,
     too_big,
 )
+from thidua.spreadsheets.parsing import clean_text
 
 Source = str | os.PathLike[str] | IO[bytes]
 
@@ -65,7 +66,7 @@ def _plain_text(value: Any) -> str:
         return str(int(value))
     if isinstance(value, dt.datetime | dt.date):
         raise CellError(_("Ô này cần chữ, không phải ngày tháng."))
-    return str(value).strip()
+    return clean_text(str(value))
 
 
 def text(max_length: int, *, collapse: bool = False) -> Callable[[Any], str]:
@@ -157,7 +158,7 @@ def date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        raw = value.strip()
+        raw = clean_text(value)
         if match := _DMY.fullmatch(raw):
             day, month, year = (int(part) for part in match.groups())
         elif match := _ISO.fullmatch(raw):

@@ -91,6 +91,7 @@ class _Rows:
     def __init__(self, *, actor: User, sheet: Sheet) -> None:
         self.actor = actor
         self.sheet = sheet
+        self.additions: list[str] = []  # see ImportReport.additions
 
     def handle(self, row: SheetRow) -> tuple[RowOutcome | None, list[Problem]]:
         raise NotImplementedError
@@ -141,6 +142,7 @@ def _run(
             report.problems += problems
             if outcome is not None and not problems:
                 report.rows.append(outcome)
+        report.additions = rows.additions
         report.stale = expected_fingerprint not in (None, report.fingerprint)
         report.applied = not dry_run and report.ok and not report.stale
         if not report.applied:

@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import time
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -31,10 +33,22 @@ class StagedFile:
     token: str
     kind: str
     filename: str
+    # What the upload page was given with the file (the programme, what to do after importing)
+    options: dict[str, str] = field(default_factory=dict)
 
     @property
     def path(self) -> Path:
         return imports_dir() / f"{self.token}.xlsx"
+
+    @property
+    def query(self) -> str:
+        return query_string(self.options)
+
+
+def query_string(options: Mapping[str, str]) -> str:
+    """'?chuong_trinh=5&sau_khi_nhap=submit', or nothing: the upload page's URL takes the
+    options back."""
+    return "?" + urlencode(sorted(options.items())) if options else ""
 
 
 def imports_dir() -> Path:
@@ -53,19 +67,32 @@ def _purge_old() -> None:
             path.unlink(missing_ok=True)
 
 
-def stage(request: HttpRequest, *, kind: str, upload: UploadedFile) -> StagedFile:
-    """Store `upload`; it replaces this user's previous upload of the same kind."""
+def stage(
+    request: HttpRequest,
+    *,
+    kind: str,
+    upload: UploadedFile,
+    options: Mapping[str, str] | None = None,
+) -> StagedFile:
+    """Store `upload` with `options`; it replaces this user's previous upload of the same
+    kind."""
     imports_dir().mkdir(parents=True, exist_ok=True)
     _purge_old()
     entries = _entries(request)
     for token in [token for token, entry in entries.items() if entry["kind"] == kind]:
         (imports_dir() / f"{token}.xlsx").unlink(missing_ok=True)
         del entries[token]
-    staged = StagedFile(token=secrets.token_urlsafe(24), kind=kind, filename=upload.name or "")
+    staged = StagedFile(
+        token=secrets.token_urlsafe(24), kind=kind, filename=upload.name or "",
+        options=dict(options or {}),
+    )  # fmt: skip
     with staged.path.open("xb") as out:
         for chunk in upload.chunks():
             out.write(chunk)
-    entries[staged.token] = {"kind": kind, "user": request.user.pk, "filename": staged.filename}
+    entries[staged.token] = {
+        "kind": kind, "user": request.user.pk, "filename": staged.filename,
+        "options": staged.options,
+    }  # fmt: skip
     request.session[SESSION_KEY] = entries
     return staged
 
@@ -74,7 +101,10 @@ def staged_file(request: HttpRequest, *, token: str) -> StagedFile:
     entry = _entries(request).get(token)
     if entry is None or entry["user"] != request.user.pk:
         raise Http404(_("Không tìm thấy tệp đã tải lên; hãy tải tệp lên lại."))
-    staged = StagedFile(token=token, kind=entry["kind"], filename=entry["filename"])
+    staged = StagedFile(
+        token=token, kind=entry["kind"], filename=entry["filename"],
+        options=entry.get("options", {}),
+    )  # fmt: skip
     if not staged.path.exists():
         discard(request, staged)
         raise Http404(_("Không tìm thấy tệp đã tải lên; hãy tải tệp lên lại."))

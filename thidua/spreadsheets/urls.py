@@ -28,6 +28,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("nguoi/mau.xlsx", views.template_download, PERSON, name="person_template"),
     path("nguoi/xuat.xlsx", views.export, PERSON, name="person_export"),
     path("nguoi/nhap/", views.import_upload, PERSON, name="person_import"),
+    # Filters and the programme come in the query string, as on the web list.
+    path("sang-kien/mau.xlsx", views.initiative_template, name="initiative_template"),
+    path("sang-kien/xuat.xlsx", views.initiative_export, name="initiative_export"),
+    path("sang-kien/nhap/", views.initiative_import, name="initiative_import"),
     # The upload's kind and owner come from the session, never from the URL.
     path("nhap/<upload:token>/", views.import_confirm, name="import_confirm"),
 ]

@@ -1,8 +1,9 @@
-"""Excel pages: the index, template and export downloads, upload -> preview -> confirm."""
+"""Excel pages: the index, template and export downloads, upload -> preview -> confirm.
+
+Initiatives have pages of their own in front of the shared ones: the export reads the web
+list's filters, and the template and the import belong to one programme (?chuong_trinh=)."""
 
 from __future__ import annotations
-
-import tempfile
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,20 +13,26 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from thidua.campaigns.permissions import programme_for_user
 from thidua.orgs.permissions import has_cap_somewhere, require_cap_somewhere
 from thidua.spreadsheets import staging
 from thidua.spreadsheets.base import SpreadsheetDocument
-from thidua.spreadsheets.forms import UploadForm
+from thidua.spreadsheets.initiative_exports import InitiativeExport, InitiativeTemplate
+from thidua.spreadsheets.initiative_filters import filters_from_query
+from thidua.spreadsheets.initiative_import import (
+    MODE_OPTION,
+    PROGRAMME_OPTION,
+    programmes_for_import,
+)
 from thidua.spreadsheets.kinds import KINDS, SheetKind
 
 
 def _stream(document: SpreadsheetDocument) -> FileResponse:
-    out = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it when sent
-    document.render(out)
-    out.seek(0)
+    # FileResponse closes the temporary file (deleting it) once sent.
     return FileResponse(
-        out, as_attachment=True, filename=document.filename, content_type=document.content_type
-    )
+        document.rendered(), as_attachment=True, filename=document.filename,
+        content_type=document.content_type,
+    )  # fmt: skip
 
 
 @login_required
@@ -35,11 +42,17 @@ def index(request: HttpRequest) -> HttpResponse:
     rows = [
         {"kind": kind, "can_import": has_cap_somewhere(user, kind.manage_cap)}
         for kind in KINDS.values()
-        if has_cap_somewhere(user, kind.view_cap)
+        if kind.listed and has_cap_somewhere(user, kind.view_cap)
     ]
     if not rows:
         raise PermissionDenied(_("Vai trò của bạn không có quyền này."))
-    return render(request, "spreadsheets/index.html", {"rows": rows, "nav_active": "excel"})
+    initiatives = {
+        "export": has_cap_somewhere(user, KINDS["initiative"].view_cap),
+        "programmes": list(programmes_for_import(user)),
+        "programme_option": PROGRAMME_OPTION,
+    }
+    context = {"rows": rows, "initiatives": initiatives, "nav_active": "excel"}
+    return render(request, "spreadsheets/index.html", context)
 
 
 @login_required
@@ -57,19 +70,68 @@ def export(request: HttpRequest, kind: SheetKind) -> FileResponse:
 
 
 @login_required
+@require_GET
+def initiative_export(request: HttpRequest) -> FileResponse:
+    """The initiatives the user sees, filtered by the web list's own query string."""
+    filters = filters_from_query(request.user, request.GET)
+    return _stream(InitiativeExport(user=request.user, filters=filters))
+
+
+@login_required
+@require_GET
+def initiative_template(request: HttpRequest) -> FileResponse:
+    require_cap_somewhere(request.user, KINDS["initiative"].manage_cap)
+    programme = programme_for_user(request.user, request.GET.get(PROGRAMME_OPTION))
+    return _stream(InitiativeTemplate(programme=programme))
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest, kind: SheetKind) -> HttpResponse:
-    """Upload, check at once; a file that cannot be read at all is refused right here."""
     require_cap_somewhere(request.user, kind.manage_cap)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    return _upload(request, kind, options={})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def initiative_import(request: HttpRequest) -> HttpResponse:
+    """Without a programme: the programmes to choose from. With one: its upload page."""
+    kind = KINDS["initiative"]
+    require_cap_somewhere(request.user, kind.manage_cap)
+    chosen = request.GET.get(PROGRAMME_OPTION) or request.POST.get(PROGRAMME_OPTION)
+    if not chosen:
+        context = {
+            "kind": kind, "programmes": programmes_for_import(request.user),
+            "programme_option": PROGRAMME_OPTION, "nav_active": "excel",
+        }  # fmt: skip
+        return render(request, "spreadsheets/initiative_programmes.html", context)
+    options = {PROGRAMME_OPTION: chosen}
+    if request.GET.get(MODE_OPTION):
+        options[MODE_OPTION] = request.GET[MODE_OPTION]
+    return _upload(request, kind, options=options)
+
+
+def _upload(request: HttpRequest, kind: SheetKind, *, options: dict[str, str]) -> HttpResponse:
+    """Upload, check at once; a file that cannot be read at all is refused right here."""
+    args = kind.import_args(request.user, options)
+    form = kind.upload_form(
+        request.POST or None, request.FILES or None, user=request.user, initial=options, **args
+    )
     report = None
     if request.method == "POST" and form.is_valid():
-        staged = staging.stage(request, kind=kind.slug, upload=form.cleaned_data["file"])
-        report = kind.run_import(actor=request.user, file=staged.path, dry_run=True)
+        options = {**options, **form.options()}
+        staged = staging.stage(
+            request, kind=kind.slug, upload=form.cleaned_data["file"], options=options
+        )
+        args = kind.import_args(request.user, options)
+        report = kind.run_import(actor=request.user, file=staged.path, dry_run=True, **args)
         if not report.rejected:
             return redirect("spreadsheets:import_confirm", token=staged.token)
         staging.discard(request, staged)
-    context = {"kind": kind, "form": form, "report": report, "nav_active": "excel"}
+    context = {
+        "kind": kind, "form": form, "report": report, "query": staging.query_string(options),
+        "programme": args.get("programme"), "nav_active": "excel",
+    }  # fmt: skip
     return render(request, "spreadsheets/import_upload.html", context)
 
 
@@ -85,10 +147,11 @@ def import_confirm(request: HttpRequest, token: str) -> HttpResponse:
         staging.discard(request, staged)
         messages.info(request, _("Đã huỷ nhập tệp “%(name)s”.") % {"name": staged.filename})
         return redirect("spreadsheets:index")
+    args = kind.import_args(request.user, staged.options)
     if request.method == "POST":
         report = kind.run_import(
             actor=request.user, file=staged.path, dry_run=False,
-            expected_fingerprint=request.POST.get("fingerprint", ""),
+            expected_fingerprint=request.POST.get("fingerprint", ""), **args,
         )  # fmt: skip
         if report.applied:
             staging.discard(request, staged)
@@ -106,11 +169,18 @@ def import_confirm(request: HttpRequest, token: str) -> HttpResponse:
                     "unchanged": report.unchanged,
                 },
             )
+            if report.additions:
+                messages.info(
+                    request,
+                    _("Đã thêm %(count)s người mới: %(people)s.")
+                    % {"count": len(report.additions), "people": "; ".join(report.additions)},
+                )
             return redirect("spreadsheets:index")
     else:
-        report = kind.run_import(actor=request.user, file=staged.path, dry_run=True)
+        report = kind.run_import(actor=request.user, file=staged.path, dry_run=True, **args)
+    upload_form = kind.upload_form(user=request.user, initial=staged.options, **args)
     context = {
-        "kind": kind, "staged": staged, "report": report, "upload_form": UploadForm(),
-        "nav_active": "excel",
+        "kind": kind, "staged": staged, "report": report, "upload_form": upload_form,
+        "query": staged.query, "programme": args.get("programme"), "nav_active": "excel",
     }  # fmt: skip
     return render(request, "spreadsheets/import_confirm.html", context)
