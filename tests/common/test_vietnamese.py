@@ -9,7 +9,6 @@ from thidua.common.vietnamese import (
     money_in_words,
     name_sort_key,
     number_in_words,
-    parse_money,
     search_terms,
 )
 
@@ -103,24 +102,3 @@ def test_numbers_in_words(number, words):
 def test_money_in_words_starts_with_a_capital():
     assert money_in_words(1_200_000_000) == "Một tỷ hai trăm triệu đồng"
 
-
-@pytest.mark.parametrize(
-    ("typed", "amount"),
-    [
-        ("1.200.000.000", 1_200_000_000),
-        ("1 200 000 000", 1_200_000_000),
-        ("1,2 tỷ", 1_200_000_000),
-        ("800 triệu", 800_000_000),
-        ("2,35 triệu", 2_350_000),
-        ("1.200.000.000 đồng", 1_200_000_000),
-        ("1200000000", 1_200_000_000),
-    ],
-)
-def test_parse_money_reads_what_people_type(typed, amount):
-    assert parse_money(typed) == amount
-
-
-@pytest.mark.parametrize("typed", ["1,2,3 tỷ", "abc", "", "1.2.3x", "-5"])
-def test_parse_money_refuses_anything_else(typed):
-    with pytest.raises(ValueError):  # noqa: PT011 (parse_money raises ValueError(text) only)
-        parse_money(typed)

@@ -8,16 +8,27 @@ classified in OBJECT_KIND, so no route escapes the check.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.conftest import World, client_for
+from thidua.campaigns import services as campaigns
+from thidua.initiatives import services as initiatives
+from thidua.orgs.enums import Tier
+
+FUTURE = dt.datetime(2099, 12, 31, 17, 0, tzinfo=dt.UTC)
 
 # Which object a route's parameters name, by the route's name.
 OBJECT_KIND = {
+    "attachment": "attachment",
+    "initiative": "initiative",
+    "programme": "programme",
     "unit": "unit",
     "person": "person",
     "people": "person",
@@ -77,9 +88,70 @@ def _kind(route: Route) -> str | None:
 MISSING = 987654
 
 
-def _object_values(route: Route, world: World, *, missing: bool = False) -> dict[str, object]:
+@dataclass
+class BWork:
+    """Union B's part in its own province's programme: an initiative with an attachment."""
+
+    programme: object
+    level: object
+    initiative: object
+    attachment: object
+
+
+@pytest.fixture
+def b_work(world, settings, tmp_path) -> BWork:
+    settings.MEDIA_ROOT = tmp_path
+    programme = campaigns.programme_create(
+        actor=None,
+        name="Sáng kiến Kiên Giang",
+        code="KGW",
+        running_unit=world.kien_giang,
+        starts_on=dt.date(2026, 1, 1),
+        ends_on=dt.date(2027, 12, 31),
+        levels=[
+            {"name": "CĐCS", "tier": Tier.GRASSROOTS, "deadline": FUTURE},
+            {"name": "LĐLĐ tỉnh", "tier": Tier.PROVINCE, "deadline": FUTURE},
+        ],
+    )
+    campaigns.programme_launch(actor=None, programme=programme)
+    initiative = initiatives.initiative_create(
+        actor=None,
+        programme=programme,
+        unit=world.union_b,
+        data={
+            "title": "Sáng kiến của công đoàn B",
+            "solution_kind": "ky_thuat",
+            "field": programme.fields.first(),
+            "first_applied_on": dt.date(2026, 2, 1),
+            "novelty": "Mới",
+            "benefit_value": 10_000_000,
+        },
+        authors=[(world.person_b, Decimal(100))],
+    )
+    attachment = initiatives.attachment_add(
+        actor=None, initiative=initiative, upload=SimpleUploadedFile("b.pdf", b"%PDF-1.4 b")
+    )
+    initiatives.initiative_submit(actor=None, initiative=initiative)
+    return BWork(
+        programme=programme,
+        level=programme.levels.first(),
+        initiative=initiative,
+        attachment=attachment,
+    )
+
+
+def _object_values(
+    route: Route, world: World, work: BWork, *, missing: bool = False
+) -> dict[str, object]:
     kind = _kind(route)
-    targets = {"unit": world.union_b.pk, "person": world.person_b.pk, "user": world.official_b.pk}
+    targets = {
+        "unit": world.union_b.pk,
+        "person": world.person_b.pk,
+        "user": world.official_b.pk,
+        "programme": work.programme.pk,
+        "initiative": work.initiative.pk,
+        "attachment": work.attachment.pk,
+    }
     values: dict[str, object] = {}
     for param in route.params:
         if param == "format":
@@ -88,6 +160,8 @@ def _object_values(route: Route, world: World, *, missing: bool = False) -> dict
             values[param] = MISSING
         elif param == "membership_pk":
             values[param] = world.official_b.memberships.get().pk
+        elif param == "level_pk":
+            values[param] = work.level.pk
         else:
             values[param] = targets[kind]
     return values
@@ -106,7 +180,7 @@ def test_every_route_with_parameters_is_classified():
 
 
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_union_a_official_gets_404_for_every_route_about_union_b(world, method):
+def test_union_a_official_gets_404_for_every_route_about_union_b(world, b_work, method):
     """404 for union B's objects, exactly as for an object that does not exist; a route that
     does not take this method answers 405 alike for both, which reveals nothing."""
     client = client_for(world.official_a)
@@ -114,8 +188,8 @@ def test_union_a_official_gets_404_for_every_route_about_union_b(world, method):
     for route in all_routes():
         if not [p for p in route.params if p != "format"] or route.name in NOT_OBJECT_ROUTES:
             continue
-        url = _fill(route.regex, _object_values(route, world))
-        missing_url = _fill(route.regex, _object_values(route, world, missing=True))
+        url = _fill(route.regex, _object_values(route, world, b_work))
+        missing_url = _fill(route.regex, _object_values(route, world, b_work, missing=True))
         answer = getattr(client, method)(url).status_code
         answers[f"{route.name} {url}"] = (answer, getattr(client, method)(missing_url).status_code)
 
@@ -128,7 +202,7 @@ def test_union_a_official_gets_404_for_every_route_about_union_b(world, method):
     assert any(codes[0] == 404 for codes in answers.values())
 
 
-def test_routes_without_parameters_show_nothing_of_union_b(world):
+def test_routes_without_parameters_show_nothing_of_union_b(world, b_work):
     client = client_for(world.official_a)
     leaks = {}
     for route in all_routes():
@@ -139,7 +213,13 @@ def test_routes_without_parameters_show_nothing_of_union_b(world):
         assert response.status_code < 500, url
         body = b"".join(response) if response.streaming else response.content
         text = body.decode("utf-8", errors="ignore")
-        for secret in (world.union_b.name, world.person_b.full_name, world.union_b.code):
+        secrets = (
+            world.union_b.name,
+            world.person_b.full_name,
+            world.union_b.code,
+            b_work.initiative.title,
+        )
+        for secret in secrets:
             if secret in text:
                 leaks[url] = secret
 

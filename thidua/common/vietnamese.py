@@ -174,29 +174,3 @@ def money_in_words(amount: int) -> str:
     words = number_in_words(amount) + " đồng"
     return words[0].upper() + words[1:]
 
-
-def parse_money(text: str) -> int:
-    """Whole đồng from what people type: '1.200.000.000', '1 200 000 000', '1,2 tỷ',
-    '800 triệu', '1.200.000.000 đồng'. Raises ValueError on anything else."""
-    cleaned = " ".join(unicodedata.normalize("NFC", text).replace("\u00a0", " ").split()).lower()
-    cleaned = cleaned.removesuffix("đồng").removesuffix("đ").removesuffix("vnd").strip()
-    scales = {
-        "tỷ": 1_000_000_000,
-        "tỉ": 1_000_000_000,
-        "triệu": 1_000_000,
-        "nghìn": 1_000,
-        "ngàn": 1_000,
-    }
-    for word, scale in scales.items():
-        if cleaned.endswith(word):
-            number = cleaned.removesuffix(word).strip().replace(".", "").replace(",", ".")
-            if not number or number.count(".") > 1 or not number.replace(".", "").isdigit():
-                raise ValueError(text)
-            whole, _, fraction = number.partition(".")
-            return int(whole or "0") * scale + (
-                int(fraction) * scale // 10 ** len(fraction) if fraction else 0
-            )
-    digits = cleaned.replace(".", "").replace(",", "").replace(" ", "")
-    if not digits.isdigit():
-        raise ValueError(text)
-    return int(digits)

@@ -27,6 +27,8 @@ VIEW_ROLES: set[str] = {Role.ADMIN, Role.OFFICER, Role.LEADER, Role.GRASSROOTS, 
 # Register, edit, submit, withdraw at the union; select, return, forward where it is held.
 ACT_ROLES: set[str] = {Role.ADMIN, Role.OFFICER, Role.GRASSROOTS}
 
+# What anyone who sees a confidential initiative may see: its name, field, unit, a summary of
+# its benefit (value or non-monetary) and its result. Keys of the public representation.
 PUBLIC_FIELDS = ["code", "title", "field", "unit", "benefit_summary", "status"]
 
 

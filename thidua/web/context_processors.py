@@ -21,6 +21,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if has_cap_somewhere(user, Cap.VIEW_PEOPLE):
         items.append((_("Người"), reverse("web:person_list"), "people"))
     if has_cap_somewhere(user, Cap.VIEW_UNITS):
+        items.append((_("Phong trào"), reverse("web:programme_list"), "programmes"))
+        items.append((_("Sáng kiến"), reverse("web:initiative_list"), "initiatives"))
+    if has_cap_somewhere(user, Cap.VIEW_UNITS):
         # Exports are open to every reader; the page offers imports only to those who write.
         items.append((_("Nhập, xuất Excel"), reverse("spreadsheets:index"), "excel"))
     if has_cap_somewhere(user, Cap.MANAGE_USERS):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.web.views import accounts, dashboard, people, units
+from thidua.web.views import accounts, dashboard, initiatives, people, programmes, units
 
 app_name = "web"
 
@@ -30,4 +30,34 @@ urlpatterns = [
         name="membership_remove",
     ),
     path("nhat-ky/", accounts.audit_log, name="audit_log"),
+    path("chuong-trinh/", programmes.programme_list, name="programme_list"),
+    path("chuong-trinh/them/", programmes.programme_create, name="programme_create"),
+    path("chuong-trinh/<int:pk>/", programmes.programme_detail, name="programme_detail"),
+    path("chuong-trinh/<int:pk>/phat-dong/", programmes.programme_launch, name="programme_launch"),
+    path("chuong-trinh/<int:pk>/gia-han/", programmes.programme_extend, name="programme_extend"),
+    path(
+        "chuong-trinh/<int:pk>/cap/<int:level_pk>/sua/",
+        programmes.programme_level_edit,
+        name="programme_level_edit",
+    ),
+    path("sang-kien/", initiatives.initiative_list_view, name="initiative_list"),
+    path("sang-kien/them/", initiatives.initiative_create, name="initiative_create"),
+    path("sang-kien/xu-ly-nhieu/", initiatives.initiative_bulk, name="initiative_bulk"),
+    path("sang-kien/<int:pk>/", initiatives.initiative_detail, name="initiative_detail"),
+    path("sang-kien/<int:pk>/sua/", initiatives.initiative_edit, name="initiative_edit"),
+    path("sang-kien/<int:pk>/nop/", initiatives.initiative_submit, name="initiative_submit"),
+    path("sang-kien/<int:pk>/rut/", initiatives.initiative_withdraw, name="initiative_withdraw"),
+    path("sang-kien/<int:pk>/chon/", initiatives.initiative_select, name="initiative_select"),
+    path(
+        "sang-kien/<int:pk>/khong-chon/",
+        initiatives.initiative_not_select,
+        name="initiative_not_select",
+    ),
+    path("sang-kien/<int:pk>/tra-lai/", initiatives.initiative_return, name="initiative_return"),
+    path(
+        "sang-kien/<int:pk>/chuyen-len/", initiatives.initiative_forward, name="initiative_forward"
+    ),
+    path("sang-kien/<int:pk>/dinh-kem/", initiatives.attachment_upload, name="attachment_upload"),
+    path("tep/<int:pk>/", initiatives.attachment_download, name="attachment_download"),
+    path("tep/<int:pk>/xoa/", initiatives.attachment_delete, name="attachment_delete"),
 ]

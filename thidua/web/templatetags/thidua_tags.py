@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django import template
+from django.utils import timezone
 
 from thidua.common import vietnamese
 
@@ -37,3 +38,26 @@ def query_with(context: Any, **changes: Any) -> str:
     for key, value in changes.items():
         params[key] = value
     return "?" + params.urlencode()
+
+
+@register.filter
+def gio_ngay(value: dt.datetime | None) -> str:
+    """17:00 ngày 10/04/2021, in Vietnam time."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    return f"{local:%H:%M} ngày {local:%d/%m/%Y}"
+
+
+@register.filter
+def lay(mapping: Any, key: Any) -> Any:
+    """mapping[key] in a template."""
+    return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def thao_tac(action: str) -> str:
+    """The audit log's action code as words: "unit_merge" -> "Sáp nhập đơn vị"."""
+    from thidua.web.views.accounts import ACTION_LABELS
+
+    return str(ACTION_LABELS.get(action, action))

@@ -1,0 +1,426 @@
+"""Initiatives: the lists federation staff live in, registration on the official form, the
+page with its whole history, and the transitions (submit, endorse, return, forward…)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from thidua.campaigns.enums import ProgrammeStatus
+from thidua.campaigns.models import Programme
+from thidua.campaigns.permissions import programme_for_user
+from thidua.campaigns.selectors import deadline_for
+from thidua.initiatives import services
+from thidua.initiatives.enums import SolutionKind, StageStatus, Status
+from thidua.initiatives.models import Attachment, Initiative
+from thidua.initiatives.permissions import (
+    can_decide,
+    can_edit,
+    can_see_content,
+    initiative_for_user,
+    initiatives_for_user,
+)
+from thidua.initiatives.selectors import (
+    SORT_LABELS,
+    initiative_list,
+    programmes_for_user,
+    status_counts,
+)
+from thidua.orgs.models import Person, Unit
+from thidua.orgs.permissions import Cap, units_for_user
+from thidua.spreadsheets.initiative_filters import filters_from_query
+from thidua.web.forms import add_service_errors
+from thidua.web.initiative_forms import (
+    AttachmentForm,
+    InitiativeForm,
+    ReasonForm,
+    initiative_initial,
+)
+from thidua.web.views.common import paginate
+
+
+def _register_units(request: HttpRequest, programme: Programme) -> list[Unit]:
+    """Grassroots unions of the programme where the user may register initiatives."""
+    first = programme.levels.order_by("order").first()
+    if first is None:
+        return []
+    units = units_for_user(request.user, Cap.MANAGE_PEOPLE).filter(kind="cdcs").order_by("name")
+    from thidua.campaigns.selectors import holder_at
+
+    return [unit for unit in units[:500] if holder_at(first, unit) == unit]
+
+
+@login_required
+@require_GET
+def initiative_list_view(request: HttpRequest) -> HttpResponse:
+    filters = filters_from_query(request.user, request.GET)
+    visible = initiatives_for_user(request.user)
+    scoped = visible.filter(programme=filters.programme) if filters.programme else visible
+    rows = initiative_list(initiatives=visible, filters=filters)
+    page = paginate(request, rows)
+    content_ok = {item.pk for item in page if can_see_content(request.user, item)}
+    decidable = {item.pk for item in page if can_decide(request.user, item)}
+    context = {
+        "page": page,
+        "filters": filters,
+        "counts": status_counts(scoped),
+        "statuses": Status.choices,
+        "kinds": SolutionKind.choices,
+        "sorts": SORT_LABELS,
+        "programmes": programmes_for_user(request.user).order_by("-starts_on"),
+        "content_ok": content_ok,
+        "decidable": decidable,
+        "query_string": request.GET.urlencode(),
+        "nav_active": "initiatives",
+    }
+    template = "web/initiatives/_rows.html" if request.htmx else "web/initiatives/list.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+@login_required
+def initiative_create(request: HttpRequest) -> HttpResponse:
+    programme = programme_for_user(
+        request.user, request.GET.get("chuong_trinh") or request.POST.get("chuong_trinh")
+    )
+    if programme.status != ProgrammeStatus.LAUNCHED:
+        raise PermissionDenied("Chương trình chưa phát động hoặc đã kết thúc.")
+    units = _register_units(request, programme)
+    if not units:
+        raise PermissionDenied(
+            "Bạn không đăng ký sáng kiến cho công đoàn cơ sở nào trong chương trình này."
+        )
+    chosen = request.GET.get("don_vi") or request.POST.get("don_vi")
+    unit = next((u for u in units if str(u.pk) == chosen), units[0] if len(units) == 1 else None)
+    if unit is None:
+        return render(
+            request,
+            "web/initiatives/choose_unit.html",
+            {
+                "programme": programme,
+                "units": units,
+                "nav_active": "initiatives",
+            },
+        )
+    people = Person.objects.filter(unit=unit).order_by("sort_key")
+    form = InitiativeForm(request.POST or None, programme=programme, people=people)
+    attachment = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            initiative = services.initiative_create(
+                actor=request.user,
+                programme=programme,
+                unit=unit,
+                data=form.service_data(),
+                authors=form.cleaned_data["authors"],
+            )
+            for upload in request.FILES.getlist("file"):
+                services.attachment_add(actor=request.user, initiative=initiative, upload=upload)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, f"Đã đăng ký sáng kiến {initiative.code}. Kiểm tra lại rồi bấm “Nộp”."
+            )
+            return redirect("web:initiative_detail", pk=initiative.pk)
+    return render(
+        request,
+        "web/initiatives/form.html",
+        {
+            "form": form,
+            "attachment_form": attachment,
+            "programme": programme,
+            "unit": unit,
+            "title": "Đăng ký sáng kiến",
+            "nav_active": "initiatives",
+        },
+    )
+
+
+@login_required
+def initiative_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    initiative = initiative_for_user(request.user, pk)
+    if not can_edit(request.user, initiative):
+        raise PermissionDenied("Bạn không sửa được sáng kiến này.")
+    people = Person.objects.filter(unit=initiative.unit).order_by("sort_key")
+    form = InitiativeForm(
+        request.POST or None,
+        programme=initiative.programme,
+        people=people,
+        initial=initiative_initial(initiative),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.initiative_update(
+                actor=request.user,
+                initiative=initiative,
+                data=form.service_data(),
+                authors=form.cleaned_data["authors"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Đã lưu sáng kiến.")
+            return redirect("web:initiative_detail", pk=initiative.pk)
+    return render(
+        request,
+        "web/initiatives/form.html",
+        {
+            "form": form,
+            "programme": initiative.programme,
+            "unit": initiative.unit,
+            "initiative": initiative,
+            "title": f"Sửa sáng kiến {initiative.code}",
+            "nav_active": "initiatives",
+        },
+    )
+
+
+@login_required
+@require_GET
+def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    initiative = initiative_for_user(request.user, pk)
+    full = can_see_content(request.user, initiative)
+    editable = can_edit(request.user, initiative) and services.is_editable(initiative)
+    deciding = can_decide(request.user, initiative)
+    stage = initiative.stages.filter(level=initiative.current_level).first()
+    upward = (
+        services.next_level(initiative)
+        if deciding and stage and stage.status == StageStatus.SELECTED
+        else None
+    )
+    return render(
+        request,
+        "web/initiatives/detail.html",
+        {
+            "initiative": initiative,
+            "full": full,
+            "authors": initiative.authorships.select_related("person", "person__unit"),
+            "attachments": initiative.attachments.all() if full else [],
+            "stages": initiative.stages.select_related("level", "unit", "sender").order_by(
+                "level__order"
+            ),
+            "events": initiative.events.select_related("actor", "level", "unit") if full else [],
+            "editable": editable,
+            "can_submit": editable,
+            "can_withdraw": can_edit(request.user, initiative)
+            and services.is_withdrawable(initiative),
+            "can_judge": deciding and stage is not None and stage.status == StageStatus.PENDING,
+            "can_return": deciding
+            and stage is not None
+            and stage.status in {StageStatus.PENDING, StageStatus.SELECTED},
+            "upward": upward,
+            "upward_deadline": deadline_for(upward[0], initiative.current_unit)
+            if upward and initiative.current_unit
+            else None,
+            "stage": stage,
+            "reason_form": ReasonForm(),
+            "attachment_form": AttachmentForm(),
+            "now": timezone.now(),
+            "nav_active": "initiatives",
+        },
+    )
+
+
+def _transition(
+    request: HttpRequest,
+    pk: int,
+    act: Callable[[Initiative, str], object],
+    done: str,
+    *,
+    decide: bool,
+) -> HttpResponse:
+    initiative = initiative_for_user(request.user, pk)
+    allowed = can_decide(request.user, initiative) if decide else can_edit(request.user, initiative)
+    if not allowed:
+        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này với sáng kiến.")
+    form = ReasonForm(request.POST)
+    reason = form.data.get("reason", "").strip()
+    try:
+        act(initiative, reason)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, done)
+    return redirect("web:initiative_detail", pk=initiative.pk)
+
+
+@login_required
+@require_POST
+def initiative_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _transition(
+        request,
+        pk,
+        lambda i, _r: services.initiative_submit(actor=request.user, initiative=i),
+        "Đã nộp sáng kiến cho công đoàn cơ sở.",
+        decide=False,
+    )
+
+
+@login_required
+@require_POST
+def initiative_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    return _transition(
+        request,
+        pk,
+        lambda i, r: services.initiative_withdraw(actor=request.user, initiative=i, reason=r),
+        "Đã rút sáng kiến.",
+        decide=False,
+    )
+
+
+@login_required
+@require_POST
+def initiative_select(request: HttpRequest, pk: int) -> HttpResponse:
+    return _transition(
+        request,
+        pk,
+        lambda i, r: services.initiative_decide(
+            actor=request.user, initiative=i, selected=True, reason=r
+        ),
+        "Đã chọn sáng kiến ở cấp này.",
+        decide=True,
+    )
+
+
+@login_required
+@require_POST
+def initiative_not_select(request: HttpRequest, pk: int) -> HttpResponse:
+    return _transition(
+        request,
+        pk,
+        lambda i, r: services.initiative_decide(
+            actor=request.user, initiative=i, selected=False, reason=r
+        ),
+        "Đã ghi nhận không chọn sáng kiến.",
+        decide=True,
+    )
+
+
+@login_required
+@require_POST
+def initiative_return(request: HttpRequest, pk: int) -> HttpResponse:
+    return _transition(
+        request,
+        pk,
+        lambda i, r: services.initiative_return(actor=request.user, initiative=i, reason=r),
+        "Đã trả lại sáng kiến để bổ sung.",
+        decide=True,
+    )
+
+
+@login_required
+@require_POST
+def initiative_forward(request: HttpRequest, pk: int) -> HttpResponse:
+    return _transition(
+        request,
+        pk,
+        lambda i, _r: services.initiative_forward(actor=request.user, initiative=i),
+        "Đã chuyển sáng kiến lên cấp trên.",
+        decide=True,
+    )
+
+
+@login_required
+@require_POST
+def initiative_bulk(request: HttpRequest) -> HttpResponse:
+    """Select or forward many at once: each through its own service call, each reported."""
+    action = request.POST.get("action", "")
+    ids = request.POST.getlist("chon")
+    done, failed = 0, []
+    for raw in ids[:500]:
+        try:
+            initiative = initiative_for_user(request.user, raw)
+        except Http404:
+            continue
+        if not can_decide(request.user, initiative):
+            failed.append(f"{initiative.code}: bạn không giữ sáng kiến này")
+            continue
+        try:
+            if action == "chon":
+                services.initiative_decide(actor=request.user, initiative=initiative, selected=True)
+            elif action == "chuyen":
+                services.initiative_forward(actor=request.user, initiative=initiative)
+            else:
+                raise ValidationError("Thao tác không hợp lệ.")
+        except ValidationError as error:
+            failed.append(f"{initiative.code}: {' '.join(error.messages)}")
+        else:
+            done += 1
+    if done:
+        messages.success(request, f"Đã xử lý {done} sáng kiến.")
+    for line in failed[:20]:
+        messages.error(request, line)
+    if len(failed) > 20:
+        messages.error(request, f"… và {len(failed) - 20} sáng kiến khác không xử lý được.")
+    back = request.POST.get("next", "")
+    return redirect(f"/sang-kien/?{back}" if back else "/sang-kien/")
+
+
+@login_required
+@require_POST
+def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    initiative = initiative_for_user(request.user, pk)
+    if not can_edit(request.user, initiative):
+        raise PermissionDenied("Bạn không đính kèm tệp vào sáng kiến này được.")
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "Hãy chọn một tệp để đính kèm.")
+    else:
+        try:
+            services.attachment_add(
+                actor=request.user, initiative=initiative, upload=form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, "Đã đính kèm tệp.")
+    return redirect("web:initiative_detail", pk=initiative.pk)
+
+
+def _attachment_for_user(request: HttpRequest, pk: int) -> Attachment:
+    attachment = Attachment.objects.filter(pk=pk).select_related("initiative").first()
+    if attachment is None:
+        raise Http404("Không tìm thấy tệp.")
+    initiative = initiative_for_user(request.user, attachment.initiative_id)
+    if not can_see_content(request.user, initiative):
+        raise Http404("Không tìm thấy tệp.")
+    return attachment
+
+
+@login_required
+@require_GET
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    """Files are private: served only after the initiative's access check."""
+    attachment = _attachment_for_user(request, pk)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_POST
+def attachment_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    attachment = _attachment_for_user(request, pk)
+    if not can_edit(request.user, attachment.initiative):
+        raise PermissionDenied("Bạn không gỡ được tệp này.")
+    try:
+        services.attachment_remove(actor=request.user, attachment=attachment)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Đã gỡ tệp.")
+    return redirect("web:initiative_detail", pk=attachment.initiative_id)
