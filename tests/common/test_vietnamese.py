@@ -101,4 +101,3 @@ def test_numbers_in_words(number, words):
 
 def test_money_in_words_starts_with_a_capital():
     assert money_in_words(1_200_000_000) == "Một tỷ hai trăm triệu đồng"
-

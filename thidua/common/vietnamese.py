@@ -173,4 +173,3 @@ def money_in_words(amount: int) -> str:
     """1200000000 -> 'Một tỷ hai trăm triệu đồng'."""
     words = number_in_words(amount) + " đồng"
     return words[0].upper() + words[1:]
-
