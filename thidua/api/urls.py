@@ -1,5 +1,9 @@
-"""/api/v1/: units, people, the current user, token login, and the OpenAPI schema with its
-docs (Swagger UI and Redoc served from local files, no CDN)."""
+"""/api/v1/: units, people, the current user, programmes, initiatives and their attachments,
+token login, and the OpenAPI schema with its docs (Swagger UI and Redoc served from local
+files, no CDN).
+
+Route names carry the object they take (unit, person, programme, initiative, attachment):
+tests/web/test_access_walk.py classifies parametrised routes by name."""
 
 from django.urls import URLPattern, URLResolver, path
 from drf_spectacular.views import (
@@ -10,13 +14,18 @@ from drf_spectacular.views import (
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import SimpleRouter
 
-from thidua.api.views import MeView, PersonViewSet, UnitViewSet
+from thidua.api.views.initiatives import AttachmentViewSet, InitiativeViewSet
+from thidua.api.views.orgs import MeView, PersonViewSet, UnitViewSet
+from thidua.api.views.programmes import ProgrammeViewSet
 
 app_name = "api"
 
 router = SimpleRouter()
 router.register("units", UnitViewSet, basename="unit")
 router.register("people", PersonViewSet, basename="person")
+router.register("programmes", ProgrammeViewSet, basename="programme")
+router.register("initiatives", InitiativeViewSet, basename="initiative")
+router.register("attachments", AttachmentViewSet, basename="attachment")
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),

@@ -8,21 +8,20 @@ capability is missing) -> parse with a serializer (400) -> at most one service w
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
-from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import serializers, status, viewsets
+from drf_spectacular.utils import extend_schema
+from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from thidua.api import serializers as api
-from thidua.api.errors import api_exception_handler
 from thidua.api.selectors import parents_on, personal_data_ids, unit_day, units_list
+from thidua.api.serializers import orgs as api
+from thidua.api.views.base import ERRORS, ApiMixin, parse
 from thidua.orgs import services
 from thidua.orgs.models import Membership, Person, Unit, User
 from thidua.orgs.permissions import (
@@ -37,33 +36,6 @@ from thidua.orgs.permissions import (
     units_for_user,
 )
 from thidua.orgs.selectors import ancestors_on, children_on, people_list
-
-ERRORS = {
-    400: OpenApiResponse(description="Dữ liệu không hợp lệ: {trường: [thông báo]}."),
-    403: OpenApiResponse(description="Chưa đăng nhập, hoặc không có quyền với đối tượng này."),
-    404: OpenApiResponse(description="Không tìm thấy, hoặc nằm ngoài phạm vi của bạn."),
-}
-
-
-def parse(
-    serializer_class: type[serializers.Serializer[Any]], data: Any, *, partial: bool = False
-) -> dict[str, Any]:
-    serializer = serializer_class(data=data, partial=partial)
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
-
-
-class ApiMixin:
-    # What the browsable API builds its forms from, per action; responses name their own.
-    input_serializers: dict[str, type[serializers.Serializer[Any]]] = {}
-
-    def get_exception_handler(self) -> Callable[..., Response | None]:
-        return api_exception_handler
-
-    def get_serializer_class(self) -> type[serializers.BaseSerializer[Any]]:
-        action = getattr(self, "action", None) or ""
-        # A mixin: the DRF view class it is mixed into supplies the fallback.
-        return self.input_serializers.get(action) or super().get_serializer_class()  # type: ignore[misc]
 
 
 def unit_response(unit: Unit, *, on: dt.date | None = None, code: int = 200) -> Response:

@@ -1,9 +1,4 @@
-"""The API's boundary: parse query strings and bodies, shape responses. No access checks and
-no writes here: views fetch through thidua.orgs.permissions and write through the services.
-
-Units and people sent in a body are plain ids on purpose: a related field would fetch them
-with `Model.objects.get`, outside the access funnel.
-"""
+"""Units, people and the current user: query strings, bodies, responses."""
 
 from __future__ import annotations
 
