@@ -240,7 +240,10 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "thidua API",
-    "DESCRIPTION": "API của thidua: đơn vị công đoàn, người, quyền truy cập theo cây tổ chức.",
+    "DESCRIPTION": (
+        "API của thidua: đơn vị công đoàn, người, chương trình thi đua, sáng kiến và tệp đính "
+        "kèm; mọi truy cập qua cùng quy tắc phạm vi với giao diện web."
+    ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

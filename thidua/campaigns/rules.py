@@ -34,5 +34,6 @@ def share_problems(shares: list[Decimal]) -> list[str]:
         problems.append("Tỷ lệ đóng góp của mỗi tác giả phải lớn hơn 0%.")
     total = sum(shares, Decimal(0))
     if total != Decimal(100):
-        problems.append(f"Tổng tỷ lệ đóng góp của các tác giả phải bằng 100% (hiện là {total:g}%).")
+        shown = format(total.normalize(), "f")  # 90.00 -> "90", 99.50 -> "99.5"
+        problems.append(f"Tổng tỷ lệ đóng góp của các tác giả phải bằng 100% (hiện là {shown}%).")
     return problems

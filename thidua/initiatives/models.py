@@ -10,7 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from thidua.campaigns.models import Programme, ProgrammeField, ProgrammeLevel
-from thidua.common.vietnamese import fold
+from thidua.common.vietnamese import fold, money
 from thidua.initiatives.enums import Action, SolutionKind, StageStatus, Status
 from thidua.orgs.models import Person, Unit
 
@@ -101,6 +101,17 @@ class Initiative(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def benefit_summary(self) -> str:
+        """The benefit in one line, public even for a confidential initiative: the yearly
+        amount, or only that there is a benefit money cannot measure (its description may be
+        secret)."""
+        if self.benefit_value is not None:
+            return f"{money(self.benefit_value)}/năm"
+        if self.non_monetary_benefit.strip():
+            return "Có lợi ích không tính được bằng tiền"
+        return ""
 
     @property
     def authors_text(self) -> str:

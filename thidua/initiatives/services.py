@@ -194,6 +194,8 @@ def initiative_update(
     unknown = set(data) - set(CONTENT_FIELDS)
     if unknown:
         raise ValueError(f"initiative_update cannot set {sorted(unknown)}")
+    if data.get("field") is not None and data["field"].programme_id != initiative.programme_id:
+        raise ValidationError({"field": "Lĩnh vực không thuộc chương trình này."})
     changes = model_update(
         instance=initiative,
         data=data,
@@ -472,6 +474,8 @@ def initiative_forward(
 def attachment_add(*, actor: Any, initiative: Initiative, upload: UploadedFile) -> Attachment:
     """Attach a file after checking its size and its real type by content. Stored under a
     random name outside any public URL; served only through the access funnel."""
+    if not is_editable(initiative):
+        raise ValidationError("Chỉ đính kèm được tệp khi sáng kiến đang soạn hoặc được trả lại.")
     limit = settings.THIDUA_ATTACHMENT_MAX_BYTES
     if upload.size is None or upload.size > limit:
         raise ValidationError(
