@@ -14,6 +14,9 @@ provincial federation of the "75 nghìn sáng kiến" programme (2021). Then the
 The other district federations are left as they were: the demo shows the restructure, it does
 not replay all of it. Apart from the seed's signer, every unit and person here is illustrative.
 
+On that tree run three programmes (programmes.py): Kiên Giang's "75 nghìn sáng kiến" of 2021
+with nearly 1,000 initiatives, An Lão's round of 2024, and Hải Phòng's round still open in 2026.
+
 Deterministic: one random.Random(DEMO_SEED), consumed in a fixed order, so two loads produce
 the same people. Everything is written through the orgs services, so it is audited like real
 data (with no actor: the system).
@@ -33,6 +36,7 @@ from thidua.common.models import AuditEntry
 from thidua.common.vietnamese import fold
 from thidua.orgs import services
 from thidua.orgs.demo.names import PHONE_PREFIXES, REGIONS, _day_between, random_full_name
+from thidua.orgs.demo.programmes import load_programmes, programme_summary, programmes_wipe
 from thidua.orgs.demo.tree import (
     COMMUNE_OFFICE_STAFF,
     COMMUNES,
@@ -79,6 +83,8 @@ class DemoResult:
     units: int = 0
     people: int = 0
     logins: list[DemoLogin] = field(default_factory=list)
+    programmes: int = 0
+    initiatives: int = 0
 
 
 @dataclass
@@ -312,8 +318,9 @@ def demo_logins() -> list[DemoLogin]:
 
 
 def demo_wipe() -> None:
-    """Delete every unit, placement, person and membership, the demo accounts, and the audit
-    entries about the organisation. Only for `thidua demo --reset`: it destroys real data."""
+    """Delete every programme and initiative, unit, placement, person and membership, the demo
+    accounts, and their audit entries. Only for `thidua demo --reset`: it destroys real data."""
+    programmes_wipe()
     Membership.objects.all().delete()
     User.objects.filter(username__in=DEMO_USERNAMES).delete()
     Person.objects.all().delete()
@@ -324,21 +331,28 @@ def demo_wipe() -> None:
 
 
 @transaction.atomic
-def load_demo(*, stdout: _Writer | None = None, reset: bool = False) -> DemoResult:
-    """Build the demo tree, people and logins; do nothing if the root (code TLD) exists.
+def load_demo(
+    *, stdout: _Writer | None = None, reset: bool = False, programmes: bool = True
+) -> DemoResult:
+    """Build the demo tree, people, logins and programmes; do nothing if the root (code TLD)
+    exists.
 
-    Side effects: 77 units, about 380 people, 8 accounts, their audit entries, and the 2025
-    restructure (placements closed and opened, one unit dissolved, one merged). With
-    `reset`, `demo_wipe()` runs first.
+    Side effects: 77 units, about 430 people, 8 accounts, the 2025 restructure (placements
+    closed and opened, one unit dissolved, one merged), three programmes with about 1,030
+    initiatives, and the audit entries of all of it. With `reset`, `demo_wipe()` runs first.
+    Without `programmes`, only the organisation (about 1 s instead of about 25 s).
     """
     if reset:
         demo_wipe()
     if Unit.objects.filter(code=ROOT_CODE).exists():
+        summary = programme_summary()
         return DemoResult(
             created=False,
             units=Unit.objects.count(),
             people=Person.objects.count(),
             logins=demo_logins(),
+            programmes=len(summary),
+            initiatives=sum(count for _, count in summary),
         )
     loader = _Loader(rng=random.Random(DEMO_SEED), out=stdout)
     loader.say("Tạo cây tổ chức như năm 2024…")
@@ -352,6 +366,20 @@ def load_demo(*, stdout: _Writer | None = None, reset: bool = False) -> DemoResu
         loader.create_people_for(code)
     loader.say("Tạo tài khoản…")
     loader.create_logins()
+    built = []
+    if programmes:
+        loader.say("Tạo chương trình thi đua: Kiên Giang 2021, An Lão 2024, Hải Phòng 2026…")
+        built = load_programmes(loader)
+    for programme, count in built:
+        loader.say(
+            f"  {programme.code}: {programme.name} ({programme.running_unit.name}, "
+            f"{programme.starts_on:%d/%m/%Y}–{programme.ends_on:%d/%m/%Y}): {count} sáng kiến."
+        )
     return DemoResult(
-        created=True, units=len(loader.units), people=loader.people_created, logins=demo_logins()
+        created=True,
+        units=len(loader.units),
+        people=loader.people_created,
+        logins=demo_logins(),
+        programmes=len(built),
+        initiatives=sum(count for _, count in built),
     )

@@ -14,7 +14,8 @@ from thidua.orgs.demo import DEMO_PASSWORD, DemoLogin, load_demo
 class Command(BaseCommand):
     help = (
         "Tạo dữ liệu mẫu: cây tổ chức Hải Phòng (An Lão), Kiên Giang, An Giang, Dầu khí; vài "
-        "trăm người; mỗi vai trò một tài khoản. Chạy lại không tạo trùng."
+        "trăm người; mỗi vai trò một tài khoản; các chương trình sáng kiến Kiên Giang 2021, "
+        "An Lão 2024 và Hải Phòng 2026. Chạy lại không tạo trùng."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -27,12 +28,21 @@ class Command(BaseCommand):
             ),
         )
 
+        parser.add_argument(
+            "--khong-chuong-trinh",
+            action="store_true",
+            dest="no_programmes",
+            help="Chỉ tạo cây tổ chức, người và tài khoản, không tạo chương trình, sáng kiến.",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
             # The demo accounts share a published password, one of them a superuser.
             raise CommandError("Không tạo dữ liệu mẫu khi THIDUA_PRODUCTION bật.")
         try:
-            result = load_demo(stdout=self.stdout, reset=options["reset"])
+            result = load_demo(
+                stdout=self.stdout, reset=options["reset"], programmes=not options["no_programmes"]
+            )
         except ProtectedError as exc:
             raise CommandError(
                 "Không xóa được dữ liệu tổ chức: còn dữ liệu khác (sáng kiến, hồ sơ…) tham chiếu "
@@ -42,7 +52,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Đã tạo dữ liệu mẫu: {result.units} đơn vị, {result.people} người, "
-                    f"{len(result.logins)} tài khoản."
+                    f"{len(result.logins)} tài khoản, {result.programmes} chương trình, "
+                    f"{result.initiatives} sáng kiến."
                 )
             )
         else:
@@ -62,4 +73,4 @@ class Command(BaseCommand):
             write(f"{login.username:<14} {login.role_label:<38} {login.unit_name}")
             write(f"{'':<14} {login.full_name}: {login.can_do}")
         write("")
-        write("Mở http://127.0.0.1:8000/ và đăng nhập bằng một tài khoản ở trên.")
+        write("Đăng nhập bằng một tài khoản ở trên (địa chỉ in ở dòng cuối).")
