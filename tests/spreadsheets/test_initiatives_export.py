@@ -127,7 +127,8 @@ def test_export_shows_the_province_officer_only_the_public_fields_of_a_confident
 
     assert officer_row == (
         1, "KG75-00001", "Cải tiến hệ thống bơm tăng áp trạm cấp nước Rạch Sỏi", None,
-        kg.union_a.name, "Sản xuất kinh doanh", None, 1_200_000_000, None, "Đã nộp, chờ xét", None, None,
+        kg.union_a.name, "Sản xuất kinh doanh", None, 1_200_000_000, None, "Đã nộp, chờ xét",
+        None, None,
     )  # fmt: skip
     assert union_row[3:9] == (
         "Trần Văn Hải (70%); Lê Thị Mai (30%)", kg.union_a.name, "Sản xuất kinh doanh",

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -19,11 +20,16 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from tests.conftest import client_for
+from tests.initiatives.conftest import kg, make_initiative  # noqa: F401 - fixture
+from thidua.campaigns.models import Programme
 from thidua.common.models import AuditEntry
+from thidua.initiatives import services as initiatives
+from thidua.initiatives.selectors import InitiativeFilters
 from thidua.orgs import services
 from thidua.orgs.enums import UnitKind
 from thidua.spreadsheets.base import file_size
 from thidua.spreadsheets.exports import UnitExport, UnitTemplate
+from thidua.spreadsheets.initiative_exports import initiatives_export
 from thidua.spreadsheets.services import units_import
 
 CATALOGUE = Path(settings.BASE_DIR) / "thidua" / "locale" / "en" / "LC_MESSAGES"
@@ -174,6 +180,109 @@ def test_file_size_uses_the_decimal_mark_of_the_language():
     with translation.override("en"):
         assert file_size(1572864) == "1.5 MB"
     assert file_size(1572864) == "1,5 MB"
+
+
+def test_programme_page_in_english_gives_levels_and_deadlines(kg):
+    url = reverse("web:programme_detail", args=[kg.programme.pk])
+
+    text = english(client_for(kg.official_a)).get(url).text
+
+    assert "<h2>Review levels</h2>" in text
+    assert "<th>Level</th><th>Deadline</th>" in text
+    # Level names are the programme's data: they stay as the running unit wrote them.
+    assert "<td>1. Công đoàn cơ sở</td><td>17:00 on 10/04/2021</td>" in text
+    assert "<td>no limit</td>" in text
+    assert "Deadline for members' initiatives: <strong>17:00 on 10/04/2021</strong>." in text
+    assert (
+        "Deadline to forward initiatives to the “Công đoàn cấp trên cơ sở” level: "
+        "<strong>17:00 on 15/04/2021</strong>, at most 2 initiatives."
+    ) in text
+    assert "Hạn nộp" not in text and " ngày " not in text
+
+
+def test_initiative_list_in_english(kg):
+    make_initiative(kg)
+    make_initiative(kg, title="Số hóa hồ sơ khách hàng", benefit_value=None)
+
+    text = english(client_for(kg.official_a)).get(reverse("web:initiative_list")).text
+
+    assert "<h1>Initiatives</h1>" in text
+    assert "<span>2 initiatives:</span>" in text
+    assert '<span class="badge">drafts: 2</span>' in text
+    assert "<th>Initiative title</th>" in text and ">Benefit value</th>" in text
+    assert '<option value="gia-tri">Benefit value, highest first</option>' in text
+    assert "<td>Draft</td>" in text
+    assert ">1.200.000.000 đồng</td>" in text and ">Not measurable in money</td>" in text
+    assert "Tình trạng" not in text and "Đang soạn" not in text
+
+
+def test_late_submission_refused_in_english(kg):
+    initiative = make_initiative(kg)
+    url = reverse("web:initiative_submit", args=[initiative.pk])
+
+    response = english(client_for(kg.official_a)).post(url, follow=True)
+
+    assert (
+        "The deadline for the “Công đoàn cơ sở” level has passed (it was 17:00 on 10/04/2021). "
+        "Ask the unit running the programme for an extension."
+    ) in response.text
+    initiative.refresh_from_db()
+    assert initiative.status == "draft"
+
+
+def test_audit_stays_vietnamese_while_history_labels_follow_the_language(kg, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    initiative = make_initiative(kg)
+    png = b"\x89PNG\r\n\x1a\n" + bytes(16)
+
+    with translation.override("en"):
+        initiatives.attachment_add(
+            actor=kg.official_a,
+            initiative=initiative,
+            upload=SimpleUploadedFile("so-do.png", png),
+        )
+        shown = str(initiative.events.latest("id").get_action_display())
+
+    entry = AuditEntry.objects.filter(action="initiative_attach").latest("id")
+    assert entry.changes["attachment"] == [None, "so-do.png (ảnh PNG)"]
+    assert shown == "File attached"
+
+
+def test_initiative_workbook_stays_vietnamese_for_an_english_reader(kg):
+    make_initiative(kg)
+
+    with translation.override("en"):
+        out = initiatives_export(user=kg.official_a, filters=InitiativeFilters())
+
+    header, row = load_workbook(out).active.iter_rows(values_only=True)
+    assert (header[6], header[9]) == ("Loại giải pháp", "Tình trạng")
+    assert (row[6], row[9]) == ("Giải pháp kỹ thuật", "Đang soạn")
+
+
+def test_levels_made_on_an_english_form_get_vietnamese_names(kg):
+    response = english(client_for(kg.province_officer)).post(
+        reverse("web:programme_create"),
+        {
+            "name": "Sáng tạo trẻ",
+            "code": "KG-ST",
+            "running_unit": kg.province.code,
+            "starts_on": "2021-06-01",
+            "ends_on": "2021-09-30",
+            "fields_text": "Chuyển đổi số",
+            "level_3_on": "on",
+            "level_3_deadline": "2021-08-01T17:00",
+            "level_1_on": "on",
+            "level_1_deadline": "2021-09-01T17:00",
+        },
+        follow=True,
+    )
+
+    assert "Programme “Sáng tạo trẻ” created. Check it, then launch it." in response.text
+    programme = Programme.objects.get(code="KG-ST")
+    assert list(programme.levels.values_list("name", flat=True)) == [
+        "Công đoàn cơ sở",
+        "Liên đoàn Lao động tỉnh, thành phố / Công đoàn ngành trung ương",
+    ]
 
 
 @dataclass

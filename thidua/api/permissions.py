@@ -10,6 +10,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.campaigns.models import Programme, ProgrammeLevel
 from thidua.campaigns.permissions import can_manage
@@ -25,8 +27,10 @@ from thidua.initiatives.selectors import programmes_for_user
 from thidua.orgs.models import Membership, Unit
 from thidua.orgs.permissions import Cap, unit_for_user, units_for_user
 
-EDIT_DENIED = "Chỉ công đoàn cơ sở đăng ký sáng kiến được sửa, nộp, rút sáng kiến và đính kèm tệp."
-DECIDE_DENIED = (
+EDIT_DENIED = gettext_lazy(
+    "Chỉ công đoàn cơ sở đăng ký sáng kiến được sửa, nộp, rút sáng kiến và đính kèm tệp."
+)
+DECIDE_DENIED = gettext_lazy(
     "Chỉ đơn vị đang giữ sáng kiến được chọn, không chọn, trả lại hoặc chuyển sáng kiến "
     "lên cấp trên."
 )
@@ -36,7 +40,7 @@ def editable_initiative(user: Any, pk: Any) -> Initiative:
     """Edit, submit, withdraw, attach: the initiative's own union (or whoever registered it)."""
     initiative = initiative_for_user(user, pk)
     if not can_edit(user, initiative):
-        raise PermissionDenied(EDIT_DENIED)
+        raise PermissionDenied(str(EDIT_DENIED))
     return initiative
 
 
@@ -44,7 +48,7 @@ def decidable_initiative(user: Any, pk: Any) -> Initiative:
     """Select, not select, return, forward: the unit that holds the initiative now."""
     initiative = initiative_for_user(user, pk)
     if not can_decide(user, initiative):
-        raise PermissionDenied(DECIDE_DENIED)
+        raise PermissionDenied(str(DECIDE_DENIED))
     return initiative
 
 
@@ -60,12 +64,12 @@ def attachment_for_user(user: Any, pk: Any, *, edit: bool = False) -> Attachment
         # The row alone decides nothing: its initiative goes through the funnel.
         initiative = initiative_for_user(user, attachment.initiative_id if attachment else None)
     except Http404:
-        raise Http404("Không tìm thấy tệp đính kèm.") from None
+        raise Http404(_("Không tìm thấy tệp đính kèm.")) from None
     if edit and not can_edit(user, initiative):
-        raise PermissionDenied(EDIT_DENIED)
+        raise PermissionDenied(str(EDIT_DENIED))
     if not edit and not can_see_content(user, initiative):
         # Its files are content: not even their existence shows, as in the web UI.
-        raise Http404("Không tìm thấy tệp đính kèm.")
+        raise Http404(_("Không tìm thấy tệp đính kèm."))
     assert attachment is not None  # noqa: S101  the funnel let a real initiative through
     attachment.initiative = initiative
     return attachment
@@ -80,7 +84,7 @@ def level_for_user(user: Any, pk: Any) -> ProgrammeLevel:
             .get(pk=int(pk))
         )
     except (ProgrammeLevel.DoesNotExist, TypeError, ValueError):
-        raise Http404("Không tìm thấy cấp xét.") from None
+        raise Http404(_("Không tìm thấy cấp xét.")) from None
 
 
 def running_unit_for_user(user: Any, pk: Any) -> Unit:
@@ -91,8 +95,10 @@ def running_unit_for_user(user: Any, pk: Any) -> Unit:
     # can_manage asks only who runs the programme: an unsaved one states the question.
     if not can_manage(user, Programme(running_unit=unit)):
         raise PermissionDenied(
-            "Chỉ cán bộ thi đua – khen thưởng của chính đơn vị này được phát động chương trình "
-            "của đơn vị."
+            _(
+                "Chỉ cán bộ thi đua – khen thưởng của chính đơn vị này được phát động chương "
+                "trình của đơn vị."
+            )
         )
     return unit
 
@@ -105,7 +111,7 @@ def registering_unit_for_user(user: Any, pk: Any) -> Unit:
         unit.pk not in register_units(user)
         and not units_for_user(user, Cap.MANAGE_PEOPLE).filter(pk=unit.pk).exists()
     ):
-        raise PermissionDenied("Bạn không được đăng ký sáng kiến cho đơn vị này.")
+        raise PermissionDenied(_("Bạn không được đăng ký sáng kiến cho đơn vị này."))
     return unit
 
 
@@ -118,5 +124,5 @@ def progress_unit_for_user(user: Any, pk: Any) -> Unit:
         and not Membership.objects.filter(user=user, unit=unit).exists()
         and not units_for_user(user, Cap.MANAGE_UNITS).filter(pk=unit.pk).exists()
     ):
-        raise PermissionDenied("Chỉ xem được tiến độ của đơn vị bạn thuộc về hoặc quản lý.")
+        raise PermissionDenied(_("Chỉ xem được tiến độ của đơn vị bạn thuộc về hoặc quản lý."))
     return unit

@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from thidua.campaigns.enums import ProgrammeStatus
 from thidua.orgs.enums import Tier
@@ -13,25 +15,31 @@ from thidua.orgs.models import Unit
 
 
 class Programme(models.Model):
-    name = models.CharField("tên chương trình", max_length=255)
+    name = models.CharField(_("tên chương trình"), max_length=255)
     code = models.CharField(
-        "ký hiệu", max_length=32, unique=True, help_text="Dùng trong mã sáng kiến, ví dụ KG-75N."
+        _("ký hiệu"),
+        max_length=32,
+        unique=True,
+        help_text=_("Dùng trong mã sáng kiến, ví dụ KG-75N."),
     )
     running_unit = models.ForeignKey(
-        Unit, verbose_name="đơn vị chủ trì", on_delete=models.PROTECT, related_name="programmes"
+        Unit, verbose_name=_("đơn vị chủ trì"), on_delete=models.PROTECT, related_name="programmes"
     )
-    starts_on = models.DateField("từ ngày")
-    ends_on = models.DateField("đến ngày")
-    description = models.TextField("nội dung, yêu cầu", blank=True)
+    starts_on = models.DateField(_("từ ngày"))
+    ends_on = models.DateField(_("đến ngày"))
+    description = models.TextField(_("nội dung, yêu cầu"), blank=True)
     status = models.CharField(
-        "tình trạng", max_length=16, choices=ProgrammeStatus.choices, default=ProgrammeStatus.DRAFT
+        _("tình trạng"),
+        max_length=16,
+        choices=ProgrammeStatus.choices,
+        default=ProgrammeStatus.DRAFT,
     )
-    launched_at = models.DateTimeField("ngày phát động", null=True, blank=True)
+    launched_at = models.DateTimeField(_("ngày phát động"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "chương trình thi đua"
-        verbose_name_plural = "chương trình thi đua"
+        verbose_name = _("chương trình thi đua")
+        verbose_name_plural = pgettext_lazy("plural", "chương trình thi đua")
         ordering = ["-starts_on", "name"]
         constraints = [
             models.CheckConstraint(
@@ -49,19 +57,22 @@ class ProgrammeLevel(models.Model):
     `quota_max` caps how many each holder may forward to the next level."""
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="levels")
-    order = models.PositiveSmallIntegerField("thứ tự")
-    name = models.CharField("tên cấp xét", max_length=120)
-    tier = models.IntegerField("cấp đơn vị", choices=Tier.choices)
-    deadline = models.DateTimeField("hạn nộp")
-    quota_min = models.PositiveIntegerField("số tối thiểu được chuyển lên", default=0)
+    order = models.PositiveSmallIntegerField(_("thứ tự"))
+    name = models.CharField(_("tên cấp xét"), max_length=120)
+    tier = models.IntegerField(_("cấp đơn vị"), choices=Tier.choices)
+    deadline = models.DateTimeField(_("hạn nộp"))
+    quota_min = models.PositiveIntegerField(_("số tối thiểu được chuyển lên"), default=0)
     quota_max = models.PositiveIntegerField(
-        "số tối đa được chuyển lên", null=True, blank=True, help_text="Để trống nếu không giới hạn."
+        _("số tối đa được chuyển lên"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống nếu không giới hạn."),
     )
-    has_council = models.BooleanField("có hội đồng xét duyệt", default=False)
+    has_council = models.BooleanField(_("có hội đồng xét duyệt"), default=False)
 
     class Meta:
-        verbose_name = "cấp xét"
-        verbose_name_plural = "cấp xét"
+        verbose_name = _("cấp xét")
+        verbose_name_plural = pgettext_lazy("plural", "cấp xét")
         ordering = ["programme_id", "order"]
         constraints = [
             models.UniqueConstraint(fields=["programme", "order"], name="level_order_unique"),
@@ -78,12 +89,12 @@ class ProgrammeLevel(models.Model):
 
 class ProgrammeField(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="fields")
-    name = models.CharField("lĩnh vực", max_length=120)
+    name = models.CharField(_("lĩnh vực"), max_length=120)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        verbose_name = "lĩnh vực"
-        verbose_name_plural = "lĩnh vực"
+        verbose_name = _("lĩnh vực")
+        verbose_name_plural = pgettext_lazy("plural", "lĩnh vực")
         ordering = ["programme_id", "order", "name"]
         constraints = [
             models.UniqueConstraint(fields=["programme", "name"], name="field_name_unique")
@@ -99,22 +110,22 @@ class DeadlineExtension(models.Model):
     level = models.ForeignKey(ProgrammeLevel, on_delete=models.CASCADE, related_name="extensions")
     unit = models.ForeignKey(
         Unit,
-        verbose_name="đơn vị",
+        verbose_name=_("đơn vị"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="deadline_extensions",
     )
-    deadline = models.DateTimeField("hạn mới")
-    reason = models.TextField("lý do")
+    deadline = models.DateTimeField(_("hạn mới"))
+    reason = models.TextField(_("lý do"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "gia hạn"
-        verbose_name_plural = "gia hạn"
+        verbose_name = _("gia hạn")
+        verbose_name_plural = pgettext_lazy("plural", "gia hạn")
         ordering = ["level_id", "-deadline"]
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from thidua.campaigns.models import Programme
 from thidua.initiatives.selectors import programmes_for_user
@@ -28,9 +29,9 @@ def programme_for_user(user: Any, pk: Any, *, manage: bool = False) -> Programme
     try:
         programme = programmes_for_user(user).select_related("running_unit").get(pk=int(pk))
     except (Programme.DoesNotExist, TypeError, ValueError):
-        raise Http404("Không tìm thấy chương trình.") from None
+        raise Http404(_("Không tìm thấy chương trình.")) from None
     if manage and not can_manage(user, programme):
-        raise PermissionDenied("Chỉ cán bộ của đơn vị chủ trì được thay đổi chương trình này.")
+        raise PermissionDenied(_("Chỉ cán bộ của đơn vị chủ trì được thay đổi chương trình này."))
     return programme
 
 

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 
 def effective_deadline(
     base: dt.datetime, extensions: Iterable[tuple[int | None, dt.datetime]], unit_id: int
@@ -26,14 +28,18 @@ def quota_left(quota_max: int | None, already_forwarded: int) -> int | None:
 
 
 def share_problems(shares: list[Decimal]) -> list[str]:
-    """What is wrong with the authors' contribution shares, in Vietnamese; empty when fine."""
+    """What is wrong with the authors' contribution shares, in the active language; empty
+    when fine."""
     problems: list[str] = []
     if not shares:
-        return ["Sáng kiến phải có ít nhất một tác giả."]
+        return [_("Sáng kiến phải có ít nhất một tác giả.")]
     if any(share <= 0 for share in shares):
-        problems.append("Tỷ lệ đóng góp của mỗi tác giả phải lớn hơn 0%.")
+        problems.append(_("Tỷ lệ đóng góp của mỗi tác giả phải lớn hơn 0%."))
     total = sum(shares, Decimal(0))
     if total != Decimal(100):
         shown = format(total.normalize(), "f")  # 90.00 -> "90", 99.50 -> "99.5"
-        problems.append(f"Tổng tỷ lệ đóng góp của các tác giả phải bằng 100% (hiện là {shown}%).")
+        problems.append(
+            _("Tổng tỷ lệ đóng góp của các tác giả phải bằng 100%% (hiện là %(total)s%%).")
+            % {"total": shown}
+        )
     return problems

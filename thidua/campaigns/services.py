@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from thidua.campaigns.enums import DEFAULT_FIELDS, ProgrammeStatus
 from thidua.campaigns.models import DeadlineExtension, Programme, ProgrammeField, ProgrammeLevel
@@ -41,7 +42,7 @@ def programme_create(
     """Create a programme in draft with its levels (in climbing order: each a mapping of name,
     tier, deadline, quota_min, quota_max, has_council) and fields (the seed's by default)."""
     if ends_on < starts_on:
-        raise ValidationError({"ends_on": "Ngày kết thúc phải sau ngày bắt đầu."})
+        raise ValidationError({"ends_on": _("Ngày kết thúc phải sau ngày bắt đầu.")})
     programme = Programme(
         name=name.strip(),
         code=code.strip().upper(),
@@ -53,16 +54,18 @@ def programme_create(
     programme.full_clean()
     programme.save()
     if not levels:
-        raise ValidationError({"levels": "Chương trình cần ít nhất một cấp xét."})
+        raise ValidationError({"levels": _("Chương trình cần ít nhất một cấp xét.")})
     tiers = [level["tier"] for level in levels]
     if tiers != sorted(tiers, reverse=True) or len(set(tiers)) != len(tiers):
         raise ValidationError(
-            {"levels": "Các cấp xét phải đi từ cấp dưới lên cấp trên, mỗi cấp một lần."}
+            {"levels": _("Các cấp xét phải đi từ cấp dưới lên cấp trên, mỗi cấp một lần.")}
         )
     if running_unit.tier not in tiers:
-        raise ValidationError({"levels": f"Cấp xét cao nhất phải là cấp của “{running_unit}”."})
+        raise ValidationError(
+            {"levels": _("Cấp xét cao nhất phải là cấp của “%(unit)s”.") % {"unit": running_unit}}
+        )
     if min(tiers) != running_unit.tier:
-        raise ValidationError({"levels": "Không có cấp xét nào cao hơn đơn vị chủ trì."})
+        raise ValidationError({"levels": _("Không có cấp xét nào cao hơn đơn vị chủ trì.")})
     for order, level in enumerate(levels, start=1):
         item = ProgrammeLevel(programme=programme, order=order, **level)
         item.full_clean()
@@ -114,7 +117,7 @@ def level_update(
 @transaction.atomic
 def field_add(*, actor: Any, programme: Programme, name: str) -> ProgrammeField:
     if programme.fields.filter(name__iexact=name.strip()).exists():
-        raise ValidationError({"name": "Lĩnh vực này đã có."})
+        raise ValidationError({"name": _("Lĩnh vực này đã có.")})
     field = ProgrammeField.objects.create(
         programme=programme, name=name.strip(), order=programme.fields.count()
     )
@@ -132,7 +135,7 @@ def field_add(*, actor: Any, programme: Programme, name: str) -> ProgrammeField:
 def programme_launch(*, actor: Any, programme: Programme) -> None:
     """Phát động: the programme opens to its subtree; units see it with their deadlines."""
     if programme.status != ProgrammeStatus.DRAFT:
-        raise ValidationError("Chỉ phát động được chương trình đang soạn.")
+        raise ValidationError(_("Chỉ phát động được chương trình đang soạn."))
     programme.status, programme.launched_at = ProgrammeStatus.LAUNCHED, timezone.now()
     programme.save(update_fields=["status", "launched_at"])
     audit_record(
@@ -147,7 +150,7 @@ def programme_launch(*, actor: Any, programme: Programme) -> None:
 @transaction.atomic
 def programme_close(*, actor: Any, programme: Programme) -> None:
     if programme.status != ProgrammeStatus.LAUNCHED:
-        raise ValidationError("Chỉ kết thúc được chương trình đang diễn ra.")
+        raise ValidationError(_("Chỉ kết thúc được chương trình đang diễn ra."))
     programme.status = ProgrammeStatus.CLOSED
     programme.save(update_fields=["status"])
     audit_record(
@@ -165,9 +168,9 @@ def deadline_extend(
 ) -> DeadlineExtension:
     """Give one acting unit (or every unit, with no unit) a later deadline at `level`."""
     if not reason.strip():
-        raise ValidationError({"reason": "Hãy ghi lý do gia hạn."})
+        raise ValidationError({"reason": _("Hãy ghi lý do gia hạn.")})
     if deadline <= level.deadline:
-        raise ValidationError({"deadline": "Hạn mới phải sau hạn hiện tại của cấp này."})
+        raise ValidationError({"deadline": _("Hạn mới phải sau hạn hiện tại của cấp này.")})
     extension = DeadlineExtension.objects.create(
         level=level,
         unit=unit,
@@ -176,6 +179,7 @@ def deadline_extend(
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     local = timezone.localtime(deadline)
+    # The audit trail is Vietnamese whatever the actor reads (see orgs.services._role_label).
     audit_record(
         actor=actor,
         action="deadline_extend",

@@ -5,14 +5,22 @@ from __future__ import annotations
 import io
 import zipfile
 
+from django.utils.translation import gettext_lazy as _
+
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PNG = "image/png"
 JPEG = "image/jpeg"
 
-LABELS = {PDF: "PDF", DOCX: "Word (.docx)", XLSX: "Excel (.xlsx)", PNG: "ảnh PNG", JPEG: "ảnh JPEG"}
-ACCEPTED = "PDF, Word (.docx), Excel (.xlsx), ảnh PNG hoặc JPEG"
+LABELS = {
+    PDF: "PDF",
+    DOCX: "Word (.docx)",
+    XLSX: "Excel (.xlsx)",
+    PNG: _("ảnh PNG"),
+    JPEG: _("ảnh JPEG"),
+}
+ACCEPTED = _("PDF, Word (.docx), Excel (.xlsx), ảnh PNG hoặc JPEG")
 
 
 def sniff(head: bytes, whole: bytes | None = None) -> str | None:

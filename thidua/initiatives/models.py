@@ -8,6 +8,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import Programme, ProgrammeField, ProgrammeLevel
 from thidua.common.vietnamese import fold, money
@@ -17,59 +19,64 @@ from thidua.orgs.models import Person, Unit
 
 class Initiative(models.Model):
     programme = models.ForeignKey(
-        Programme, verbose_name="chương trình", on_delete=models.PROTECT, related_name="initiatives"
+        Programme,
+        verbose_name=_("chương trình"),
+        on_delete=models.PROTECT,
+        related_name="initiatives",
     )
-    code = models.CharField("mã sáng kiến", max_length=40, unique=True)
-    title = models.CharField("tên sáng kiến", max_length=500)
-    solution_kind = models.CharField("loại giải pháp", max_length=16, choices=SolutionKind.choices)
+    code = models.CharField(_("mã sáng kiến"), max_length=40, unique=True)
+    title = models.CharField(_("tên sáng kiến"), max_length=500)
+    solution_kind = models.CharField(
+        _("loại giải pháp"), max_length=16, choices=SolutionKind.choices
+    )
     field = models.ForeignKey(
         ProgrammeField,
-        verbose_name="lĩnh vực",
+        verbose_name=_("lĩnh vực"),
         on_delete=models.PROTECT,
         related_name="initiatives",
     )
     unit = models.ForeignKey(
         Unit,
-        verbose_name="công đoàn cơ sở đăng ký",
+        verbose_name=_("công đoàn cơ sở đăng ký"),
         on_delete=models.PROTECT,
         related_name="initiatives",
     )
     applying_unit_name = models.CharField(
-        "đơn vị áp dụng",
+        _("đơn vị áp dụng"),
         max_length=255,
-        help_text="Cơ quan, doanh nghiệp nơi sáng kiến được áp dụng.",
+        help_text=_("Cơ quan, doanh nghiệp nơi sáng kiến được áp dụng."),
     )
-    first_applied_on = models.DateField("ngày áp dụng lần đầu (hoặc áp dụng thử)")
-    prior_situation = models.TextField("tình trạng trước khi có sáng kiến", blank=True)
-    novelty = models.TextField("nội dung và tính mới của sáng kiến", blank=True)
-    application = models.TextField("cách thức, khả năng áp dụng", blank=True)
-    conditions = models.TextField("điều kiện cần thiết để áp dụng", blank=True)
+    first_applied_on = models.DateField(_("ngày áp dụng lần đầu (hoặc áp dụng thử)"))
+    prior_situation = models.TextField(_("tình trạng trước khi có sáng kiến"), blank=True)
+    novelty = models.TextField(_("nội dung và tính mới của sáng kiến"), blank=True)
+    application = models.TextField(_("cách thức, khả năng áp dụng"), blank=True)
+    conditions = models.TextField(_("điều kiện cần thiết để áp dụng"), blank=True)
     benefit_value = models.BigIntegerField(
-        "giá trị làm lợi (đồng/năm)",
+        _("giá trị làm lợi (đồng/năm)"),
         null=True,
         blank=True,
         validators=[MinValueValidator(0)],
-        help_text="Số tiền làm lợi hằng năm, đồng chẵn.",
+        help_text=_("Số tiền làm lợi hằng năm, đồng chẵn."),
     )
-    benefit_basis = models.TextField("cách tính giá trị làm lợi", blank=True)
-    non_monetary_benefit = models.TextField("lợi ích không tính được bằng tiền", blank=True)
+    benefit_basis = models.TextField(_("cách tính giá trị làm lợi"), blank=True)
+    non_monetary_benefit = models.TextField(_("lợi ích không tính được bằng tiền"), blank=True)
     benefit_certified_by = models.CharField(
-        "đơn vị, người xác nhận giá trị làm lợi", max_length=255, blank=True
+        _("đơn vị, người xác nhận giá trị làm lợi"), max_length=255, blank=True
     )
     confidential = models.BooleanField(
-        "có nội dung cần bảo mật",
+        _("có nội dung cần bảo mật"),
         default=False,
-        help_text=(
+        help_text=_(
             "Ngoài công đoàn cơ sở và hội đồng, chỉ hiện tên, lĩnh vực, tóm tắt lợi ích "
             "và giải thưởng."
         ),
     )
     status = models.CharField(
-        "tình trạng", max_length=16, choices=Status.choices, default=Status.DRAFT
+        _("tình trạng"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
     current_level = models.ForeignKey(
         ProgrammeLevel,
-        verbose_name="cấp đang xét",
+        verbose_name=_("cấp đang xét"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -77,7 +84,7 @@ class Initiative(models.Model):
     )
     current_unit = models.ForeignKey(
         Unit,
-        verbose_name="đơn vị đang giữ",
+        verbose_name=_("đơn vị đang giữ"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -91,8 +98,8 @@ class Initiative(models.Model):
     search_text = models.TextField(editable=False, default="")
 
     class Meta:
-        verbose_name = "sáng kiến"
-        verbose_name_plural = "sáng kiến"
+        verbose_name = _("sáng kiến")
+        verbose_name_plural = pgettext_lazy("plural", "sáng kiến")
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["programme", "status"], name="initiative_prog_status_idx"),
@@ -108,9 +115,9 @@ class Initiative(models.Model):
         amount, or only that there is a benefit money cannot measure (its description may be
         secret)."""
         if self.benefit_value is not None:
-            return f"{money(self.benefit_value)}/năm"
+            return gettext("%(amount)s/năm") % {"amount": money(self.benefit_value)}
         if self.non_monetary_benefit.strip():
-            return "Có lợi ích không tính được bằng tiền"
+            return gettext("Có lợi ích không tính được bằng tiền")
         return ""
 
     @property
@@ -126,10 +133,10 @@ class Initiative(models.Model):
 class Authorship(models.Model):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="authorships")
     person = models.ForeignKey(
-        Person, verbose_name="tác giả", on_delete=models.PROTECT, related_name="authorships"
+        Person, verbose_name=_("tác giả"), on_delete=models.PROTECT, related_name="authorships"
     )
     share = models.DecimalField(
-        "tỷ lệ đóng góp (%)",
+        _("tỷ lệ đóng góp (%)"),
         max_digits=5,
         decimal_places=2,
         validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))],
@@ -137,8 +144,8 @@ class Authorship(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        verbose_name = "tác giả"
-        verbose_name_plural = "tác giả"
+        verbose_name = _("tác giả")
+        verbose_name_plural = pgettext_lazy("plural", "tác giả")
         ordering = ["initiative_id", "order", "id"]
         constraints = [
             models.UniqueConstraint(fields=["initiative", "person"], name="authorship_unique")
@@ -165,7 +172,7 @@ def attachment_path(instance: Attachment, filename: str) -> str:
 class Attachment(models.Model):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to=attachment_path, max_length=255)
-    name = models.CharField("tên tệp", max_length=255)
+    name = models.CharField(_("tên tệp"), max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     uploaded_by = models.ForeignKey(
@@ -174,8 +181,8 @@ class Attachment(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "tệp đính kèm"
-        verbose_name_plural = "tệp đính kèm"
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = pgettext_lazy("plural", "tệp đính kèm")
         ordering = ["initiative_id", "uploaded_at"]
 
     def __str__(self) -> str:
@@ -203,8 +210,8 @@ class Stage(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "cấp đã đến"
-        verbose_name_plural = "cấp đã đến"
+        verbose_name = _("cấp đã đến")
+        verbose_name_plural = pgettext_lazy("plural", "cấp đã đến")
         ordering = ["initiative_id", "level__order"]
         constraints = [
             models.UniqueConstraint(fields=["initiative", "level"], name="stage_unique_level")

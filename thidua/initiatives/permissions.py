@@ -17,6 +17,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from thidua.initiatives.models import Initiative, Stage
 from thidua.orgs.enums import Role
@@ -62,9 +63,9 @@ def initiative_for_user(user: Any, pk: Any, *, act: bool = False) -> Initiative:
             .get(pk=int(pk))
         )
     except (Initiative.DoesNotExist, TypeError, ValueError):
-        raise Http404("Không tìm thấy sáng kiến.") from None
+        raise Http404(_("Không tìm thấy sáng kiến.")) from None
     if act and not (can_edit(user, initiative) or can_decide(user, initiative)):
-        raise PermissionDenied("Bạn không có quyền thao tác với sáng kiến này.")
+        raise PermissionDenied(_("Bạn không có quyền thao tác với sáng kiến này."))
     return initiative
 
 

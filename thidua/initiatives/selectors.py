@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from thidua.campaigns.models import Programme, ProgrammeLevel
 from thidua.campaigns.selectors import deadline_for
@@ -21,11 +22,11 @@ from thidua.orgs.models import Unit, UnitPlacement
 from thidua.orgs.selectors import placement_on, subtree_unit_ids
 
 SORT_LABELS = [
-    ("moi", "Mới nhất"),
-    ("ma", "Theo mã"),
-    ("ten", "Theo tên"),
-    ("gia-tri", "Giá trị làm lợi giảm dần"),
-    ("don-vi", "Theo đơn vị"),
+    ("moi", gettext_lazy("Mới nhất")),
+    ("ma", gettext_lazy("Theo mã")),
+    ("ten", gettext_lazy("Theo tên")),
+    ("gia-tri", gettext_lazy("Giá trị làm lợi giảm dần")),
+    ("don-vi", gettext_lazy("Theo đơn vị")),
 ]
 SORTS = {
     "moi": ("-created_at", "-id"),

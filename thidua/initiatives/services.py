@@ -21,7 +21,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from thidua.campaigns.enums import ProgrammeStatus
 from thidua.campaigns.models import Programme, ProgrammeLevel
@@ -50,11 +52,6 @@ CONTENT_FIELDS = [
     "benefit_certified_by",
     "confidential",
 ]
-
-
-def _time(value: dt.datetime) -> str:
-    local = timezone.localtime(value)
-    return f"{local:%H:%M} ngày {local:%d/%m/%Y}"
 
 
 def _record(
@@ -89,10 +86,10 @@ def _record(
 
 
 def _set_authors(initiative: Initiative, authors: Sequence[tuple[Person, Decimal]]) -> None:
-    problems = share_problems([share for _, share in authors])
-    people = [person.pk for person, _ in authors]
+    problems = share_problems([share for _person, share in authors])
+    people = [person.pk for person, _share in authors]
     if len(set(people)) != len(people):
-        problems.append("Một người chỉ được ghi một lần trong danh sách tác giả.")
+        problems.append(_("Một người chỉ được ghi một lần trong danh sách tác giả."))
     if problems:
         raise ValidationError({"authors": problems})
     initiative.authorships.all().delete()
@@ -115,7 +112,7 @@ def _next_code(programme: Programme) -> str:
 def _first_level(programme: Programme) -> ProgrammeLevel:
     levels = levels_of(programme)
     if not levels:
-        raise ValidationError("Chương trình chưa có cấp xét nào.")
+        raise ValidationError(_("Chương trình chưa có cấp xét nào."))
     return levels[0]
 
 
@@ -133,20 +130,18 @@ def initiative_create(
     100), an Event and an audit entry."""
     now = now or timezone.now()
     if programme.status != ProgrammeStatus.LAUNCHED:
-        raise ValidationError("Chương trình chưa được phát động hoặc đã kết thúc.")
+        raise ValidationError(_("Chương trình chưa được phát động hoặc đã kết thúc."))
     first = _first_level(programme)
     if holder_at(first, unit, timezone.localdate(now)) != unit:
-        raise ValidationError(
-            {
-                "unit": f"“{unit}” không phải đơn vị nhận sáng kiến ở cấp “{first.name}” "
-                "của chương trình này."
-            }
+        message = _(
+            "“%(unit)s” không phải đơn vị nhận sáng kiến ở cấp “%(level)s” của chương trình này."
         )
+        raise ValidationError({"unit": message % {"unit": unit, "level": first.name}})
     unknown = set(data) - set(CONTENT_FIELDS)
     if unknown:
         raise ValueError(f"initiative_create cannot set {sorted(unknown)}")
     if data.get("field") is not None and data["field"].programme_id != programme.pk:
-        raise ValidationError({"field": "Lĩnh vực không thuộc chương trình này."})
+        raise ValidationError({"field": _("Lĩnh vực không thuộc chương trình này.")})
     initiative = Initiative(
         programme=programme,
         unit=unit,
@@ -190,12 +185,14 @@ def initiative_update(
 ) -> dict[str, list[Any]]:
     """Change the content of a draft (or one returned to its authors). Audited field by field."""
     if not is_editable(initiative):
-        raise ValidationError("Chỉ sửa được sáng kiến đang soạn hoặc đã được trả lại để bổ sung.")
+        raise ValidationError(
+            _("Chỉ sửa được sáng kiến đang soạn hoặc đã được trả lại để bổ sung.")
+        )
     unknown = set(data) - set(CONTENT_FIELDS)
     if unknown:
         raise ValueError(f"initiative_update cannot set {sorted(unknown)}")
     if data.get("field") is not None and data["field"].programme_id != initiative.programme_id:
-        raise ValidationError({"field": "Lĩnh vực không thuộc chương trình này."})
+        raise ValidationError({"field": _("Lĩnh vực không thuộc chương trình này.")})
     changes = model_update(
         instance=initiative,
         data=data,
@@ -229,18 +226,22 @@ def initiative_update(
 def _check_deadline(level: ProgrammeLevel, acting_unit: Unit, now: dt.datetime) -> None:
     deadline = deadline_for(level, acting_unit)
     if now > deadline:
-        raise ValidationError(
-            f"Đã quá hạn nộp của cấp “{level.name}” (hạn {_time(deadline)}). "
+        local = timezone.localtime(deadline)
+        message = _(
+            "Đã quá hạn nộp của cấp “%(level)s” (hạn %(time)s ngày %(day)s). "
             "Hãy liên hệ đơn vị chủ trì chương trình để được gia hạn."
+        )
+        raise ValidationError(
+            message % {"level": level.name, "time": f"{local:%H:%M}", "day": f"{local:%d/%m/%Y}"}
         )
 
 
 def _complete(initiative: Initiative) -> list[str]:
     problems = []
     if not initiative.novelty.strip():
-        problems.append("Chưa mô tả nội dung và tính mới của sáng kiến.")
+        problems.append(_("Chưa mô tả nội dung và tính mới của sáng kiến."))
     if initiative.benefit_value is None and not initiative.non_monetary_benefit.strip():
-        problems.append("Chưa ghi giá trị làm lợi hoặc lợi ích không tính được bằng tiền.")
+        problems.append(_("Chưa ghi giá trị làm lợi hoặc lợi ích không tính được bằng tiền."))
     problems += share_problems([a.share for a in initiative.authorships.all()])
     return problems
 
@@ -253,7 +254,9 @@ def initiative_submit(
     union. Side effects: the first-level Stage becomes pending; Event; audit."""
     now = now or timezone.now()
     if not is_editable(initiative):
-        raise ValidationError("Chỉ nộp được sáng kiến đang soạn hoặc đã được trả lại để bổ sung.")
+        raise ValidationError(
+            _("Chỉ nộp được sáng kiến đang soạn hoặc đã được trả lại để bổ sung.")
+        )
     problems = _complete(initiative)
     if problems:
         raise ValidationError(problems)
@@ -299,7 +302,7 @@ def is_withdrawable(initiative: Initiative) -> bool:
 def initiative_withdraw(*, actor: Any, initiative: Initiative, reason: str) -> None:
     """Authors withdraw it, only before their union has endorsed it."""
     if not is_withdrawable(initiative):
-        raise ValidationError("Chỉ rút được sáng kiến trước khi công đoàn cơ sở công nhận.")
+        raise ValidationError(_("Chỉ rút được sáng kiến trước khi công đoàn cơ sở công nhận."))
     status_from = initiative.status
     initiative.status = Status.WITHDRAWN
     initiative.save(update_fields=["status", "updated_at"])
@@ -317,7 +320,7 @@ def initiative_withdraw(*, actor: Any, initiative: Initiative, reason: str) -> N
 def _current_stage(initiative: Initiative) -> Stage:
     stage = initiative.stages.filter(level=initiative.current_level).select_related("level").first()
     if stage is None:
-        raise ValidationError("Sáng kiến chưa được nộp.")
+        raise ValidationError(_("Sáng kiến chưa được nộp."))
     return stage
 
 
@@ -333,9 +336,9 @@ def initiative_decide(
     """The holding unit selects (at the first level: endorses) or does not select it."""
     stage = _current_stage(initiative)
     if stage.status != StageStatus.PENDING:
-        raise ValidationError("Sáng kiến này không ở trạng thái chờ xét tại cấp hiện tại.")
+        raise ValidationError(_("Sáng kiến này không ở trạng thái chờ xét tại cấp hiện tại."))
     if not selected and not reason.strip():
-        raise ValidationError({"reason": "Hãy ghi lý do không chọn."})
+        raise ValidationError({"reason": _("Hãy ghi lý do không chọn.")})
     stage.status = StageStatus.SELECTED if selected else StageStatus.NOT_SELECTED
     stage.decided_at = now or timezone.now()
     stage.save(update_fields=["status", "decided_at"])
@@ -358,10 +361,10 @@ def initiative_return(*, actor: Any, initiative: Initiative, reason: str) -> Non
     """Send it back for changes to whoever sent it: the authors at the first level, else the
     unit below that forwarded it. Side effects: stages updated; Event with the reason; audit."""
     if not reason.strip():
-        raise ValidationError({"reason": "Hãy ghi rõ cần bổ sung, sửa đổi gì."})
+        raise ValidationError({"reason": _("Hãy ghi rõ cần bổ sung, sửa đổi gì.")})
     stage = _current_stage(initiative)
     if stage.status not in {StageStatus.PENDING, StageStatus.SELECTED}:
-        raise ValidationError("Không trả lại được sáng kiến ở trạng thái này.")
+        raise ValidationError(_("Không trả lại được sáng kiến ở trạng thái này."))
     stage.status, stage.decided_at = StageStatus.RETURNED, timezone.now()
     stage.save(update_fields=["status", "decided_at"])
     status_from = initiative.status
@@ -422,11 +425,11 @@ def initiative_forward(
     now = now or timezone.now()
     stage = _current_stage(initiative)
     if stage.status != StageStatus.SELECTED:
-        raise ValidationError("Chỉ chuyển lên cấp trên sáng kiến đã được chọn ở cấp này.")
+        raise ValidationError(_("Chỉ chuyển lên cấp trên sáng kiến đã được chọn ở cấp này."))
     target = next_level(initiative, timezone.localdate(now))
     if target is None:
         raise ValidationError(
-            "Đây là cấp xét cao nhất của chương trình; không còn cấp trên để chuyển."
+            _("Đây là cấp xét cao nhất của chương trình; không còn cấp trên để chuyển.")
         )
     level, holder = target
     sender = stage.unit
@@ -435,13 +438,20 @@ def initiative_forward(
     Unit.objects.select_for_update().get(pk=sender.pk)
     left = quota_left(stage.level.quota_max, forwarded_count(stage.level, sender))
     if left == 0:
+        quota_max = stage.level.quota_max or 0
+        message = ngettext(
+            "“%(unit)s” đã chuyển đủ %(count)s sáng kiến, là số tối đa cấp “%(level)s” được "
+            "chuyển lên.",
+            "“%(unit)s” đã chuyển đủ %(count)s sáng kiến, là số tối đa cấp “%(level)s” được "
+            "chuyển lên.",
+            quota_max,
+        )
         raise ValidationError(
-            f"“{sender}” đã chuyển đủ {stage.level.quota_max} sáng kiến, là số tối đa cấp "
-            f"“{stage.level.name}” được chuyển lên."
+            message % {"unit": sender, "count": quota_max, "level": stage.level.name}
         )
     stage.status = StageStatus.FORWARDED
     stage.save(update_fields=["status"])
-    upper, _ = Stage.objects.update_or_create(
+    upper, _created = Stage.objects.update_or_create(
         initiative=initiative,
         level=level,
         defaults={
@@ -475,24 +485,23 @@ def attachment_add(*, actor: Any, initiative: Initiative, upload: UploadedFile) 
     """Attach a file after checking its size and its real type by content. Stored under a
     random name outside any public URL; served only through the access funnel."""
     if not is_editable(initiative):
-        raise ValidationError("Chỉ đính kèm được tệp khi sáng kiến đang soạn hoặc được trả lại.")
+        raise ValidationError(_("Chỉ đính kèm được tệp khi sáng kiến đang soạn hoặc được trả lại."))
     limit = settings.THIDUA_ATTACHMENT_MAX_BYTES
     if upload.size is None or upload.size > limit:
+        message = _("Tệp “%(name)s” lớn hơn %(limit)s MB cho phép.")
         raise ValidationError(
-            {"file": f"Tệp “{upload.name}” lớn hơn {limit // (1024 * 1024)} MB cho phép."}
+            {"file": message % {"name": upload.name, "limit": limit // (1024 * 1024)}}
         )
     if upload.size == 0:
-        raise ValidationError({"file": f"Tệp “{upload.name}” rỗng."})
+        raise ValidationError({"file": _("Tệp “%(name)s” rỗng.") % {"name": upload.name}})
     upload.seek(0)
     content = upload.read()
     content_type = files.sniff(content[:16], content)
     if content_type is None:
-        raise ValidationError(
-            {
-                "file": f"Tệp “{upload.name}” không phải {files.ACCEPTED} "
-                "(kiểm tra theo nội dung tệp, không theo tên)."
-            }
+        message = _(
+            "Tệp “%(name)s” không phải %(accepted)s (kiểm tra theo nội dung tệp, không theo tên)."
         )
+        raise ValidationError({"file": message % {"name": upload.name, "accepted": files.ACCEPTED}})
     claimed = (upload.name or "").rsplit(".", 1)[-1].lower()
     attachment = Attachment(
         initiative=initiative,
@@ -503,13 +512,16 @@ def attachment_add(*, actor: Any, initiative: Initiative, upload: UploadedFile) 
     )
     attachment.file.save("upload", ContentFile(content), save=False)
     attachment.save()
+    # The audit trail is Vietnamese whatever the actor reads (see orgs.services._role_label).
+    with translation.override(settings.LANGUAGE_CODE):
+        kind = str(files.LABELS[content_type])
     _record(
         initiative=initiative,
         actor=actor,
         action=Action.ATTACH,
         reason=attachment.name,
         changes={
-            "attachment": [None, f"{attachment.name} ({files.LABELS[content_type]})"],
+            "attachment": [None, f"{attachment.name} ({kind})"],
             "claimed_extension": [None, claimed],
         },
     )
@@ -520,7 +532,7 @@ def attachment_add(*, actor: Any, initiative: Initiative, upload: UploadedFile) 
 def attachment_remove(*, actor: Any, attachment: Attachment) -> None:
     initiative = attachment.initiative
     if not is_editable(initiative):
-        raise ValidationError("Chỉ gỡ được tệp khi sáng kiến đang soạn hoặc được trả lại.")
+        raise ValidationError(_("Chỉ gỡ được tệp khi sáng kiến đang soạn hoặc được trả lại."))
     name = attachment.name
     attachment.file.delete(save=False)
     attachment.delete()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404, QueryDict
+from django.utils.translation import gettext as _
 
 from thidua.campaigns.models import Programme, ProgrammeLevel
 from thidua.campaigns.permissions import programme_for_user
@@ -58,7 +59,7 @@ def level_for_user(user: Any, pk: Any, programme: Programme | None = None) -> Pr
     try:
         return levels.get(pk=int(pk))
     except (ProgrammeLevel.DoesNotExist, TypeError, ValueError):
-        raise Http404("Không tìm thấy cấp xét.") from None
+        raise Http404(_("Không tìm thấy cấp xét.")) from None
 
 
 def _whole(text: str) -> int | None:

@@ -59,7 +59,8 @@ MODE_LABELS = {
 }
 # The query-string names of the upload page's options, kept with the staged file.
 PROGRAMME_OPTION, MODE_OPTION = "chuong_trinh", "sau_khi_nhap"
-# Recorded on each selection the import makes on behalf of a level that decided on paper.
+# Recorded on each selection the import makes on behalf of a level that decided on paper; in
+# Vietnamese whatever the importer reads, as the initiative's history is everyone's.
 IMPORT_REASON = "Nhập từ Excel: cấp này đã xét chọn trên giấy."
 
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from thidua.campaigns.rules import share_problems
 from thidua.common.vietnamese import fold
@@ -36,7 +36,9 @@ def clean_text(value: str) -> str:
 
 # --- money -------------------------------------------------------------------------------
 
-MONEY_EXAMPLE = "1.200.000.000, 1,2 tỷ hoặc 800 triệu"
+# The amounts stay as Vietnamese write them (that is what the parser reads); only "hoặc" is
+# translated.
+MONEY_EXAMPLE = gettext_lazy("1.200.000.000, 1,2 tỷ hoặc 800 triệu")
 NOT_MONEY = gettext_noop("“%(value)s” không phải là số tiền; hãy ghi ví dụ %(example)s.")
 # Nobody's initiative saves more than this a year; a larger number is a typing slip.
 MAX_MONEY = 10**15

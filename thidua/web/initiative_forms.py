@@ -1,5 +1,5 @@
 """Forms for programmes and initiatives: the browser's side of the campaigns and initiatives
-services. Vietnamese labels; money typed as people type it."""
+services. Labels marked for translation; money typed as people type it."""
 
 from __future__ import annotations
 
@@ -8,9 +8,12 @@ from decimal import Decimal
 from typing import Any, cast
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.enums import DEFAULT_FIELDS
 from thidua.campaigns.models import Programme, ProgrammeLevel
@@ -34,7 +37,7 @@ class MoneyField(forms.CharField):
     """Whole đồng: accepts '1.200.000.000', '1,2 tỷ', '800 triệu'."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("help_text", "Đồng chẵn, ví dụ 1.200.000.000 hoặc 1,2 tỷ.")
+        kwargs.setdefault("help_text", _("Đồng chẵn, ví dụ 1.200.000.000 hoặc 1,2 tỷ."))
         super().__init__(**kwargs)
 
     def prepare_value(self, value: Any) -> Any:
@@ -52,55 +55,63 @@ class MoneyField(forms.CharField):
             raise ValidationError(str(error)) from None
 
 
+# A level's name on the form, and (in Vietnamese, whatever the page's language: it is the
+# programme's data, shared by everyone who takes part) the name the new level is given.
 TIER_LEVEL_NAMES = {
-    Tier.GRASSROOTS: "Công đoàn cơ sở",
-    Tier.UPPER: "Công đoàn cấp trên trực tiếp cơ sở",
-    Tier.PROVINCE: "Liên đoàn Lao động tỉnh, thành phố / Công đoàn ngành trung ương",
-    Tier.CENTRAL: "Tổng Liên đoàn Lao động Việt Nam",
+    Tier.GRASSROOTS: _("Công đoàn cơ sở"),
+    Tier.UPPER: _("Công đoàn cấp trên trực tiếp cơ sở"),
+    Tier.PROVINCE: _("Liên đoàn Lao động tỉnh, thành phố / Công đoàn ngành trung ương"),
+    Tier.CENTRAL: _("Tổng Liên đoàn Lao động Việt Nam"),
 }
 
 
+def _in_vietnamese(text: Any) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(text)
+
+
 class ProgrammeForm(forms.Form):
-    name = forms.CharField(label="Tên chương trình, phong trào", max_length=255)
+    name = forms.CharField(label=_("Tên chương trình, phong trào"), max_length=255)
     code = forms.CharField(
-        label="Ký hiệu",
+        label=_("Ký hiệu"),
         max_length=32,
-        help_text="Chữ không dấu, dùng trong mã sáng kiến, ví dụ KG75.",
+        help_text=_("Chữ không dấu, dùng trong mã sáng kiến, ví dụ KG75."),
     )
-    starts_on = forms.DateField(label="Từ ngày", widget=DateInput())
-    ends_on = forms.DateField(label="Đến ngày", widget=DateInput())
+    starts_on = forms.DateField(label=_("Từ ngày"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Đến ngày"), widget=DateInput())
     description = forms.CharField(
-        label="Nội dung, yêu cầu", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Nội dung, yêu cầu"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     fields_text = forms.CharField(
-        label="Lĩnh vực (mỗi dòng một lĩnh vực)",
+        label=_("Lĩnh vực (mỗi dòng một lĩnh vực)"),
         widget=forms.Textarea(attrs={"rows": 8}),
         initial="\n".join(DEFAULT_FIELDS),
     )
 
     def __init__(self, *args: Any, running_units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["running_unit"] = UnitCodeField(label="Đơn vị chủ trì", units=running_units)
+        self.fields["running_unit"] = UnitCodeField(label=_("Đơn vị chủ trì"), units=running_units)
         self.order_fields(["name", "code", "running_unit"])
         for tier in Tier:
             prefix = f"level_{tier.value}"
             self.fields[f"{prefix}_on"] = forms.BooleanField(
-                label=f"Có cấp xét: {TIER_LEVEL_NAMES[tier]}", required=False
+                label=gettext("Có cấp xét: %(level)s") % {"level": TIER_LEVEL_NAMES[tier]},
+                required=False,
             )
             self.fields[f"{prefix}_deadline"] = forms.DateTimeField(
-                label="Hạn nộp (giờ Việt Nam)", required=False, widget=DateTimeInput()
+                label=_("Hạn nộp (giờ Việt Nam)"), required=False, widget=DateTimeInput()
             )
             self.fields[f"{prefix}_quota_max"] = forms.IntegerField(
-                label="Mỗi đơn vị được chuyển lên tối đa", required=False, min_value=0
+                label=_("Mỗi đơn vị được chuyển lên tối đa"), required=False, min_value=0
             )
             self.fields[f"{prefix}_has_council"] = forms.BooleanField(
-                label="Có hội đồng xét duyệt", required=False
+                label=_("Có hội đồng xét duyệt"), required=False
             )
 
     def level_rows(self) -> list[tuple[str, list[forms.BoundField]]]:
         return [
             (
-                TIER_LEVEL_NAMES[tier],
+                str(TIER_LEVEL_NAMES[tier]),
                 [
                     self[f"level_{tier.value}_{name}"]
                     for name in ("on", "deadline", "quota_max", "has_council")
@@ -117,11 +128,11 @@ class ProgrammeForm(forms.Form):
             if not data.get(f"{prefix}_on"):
                 continue
             if not data.get(f"{prefix}_deadline"):
-                self.add_error(f"{prefix}_deadline", "Hãy ghi hạn nộp của cấp này.")
+                self.add_error(f"{prefix}_deadline", gettext("Hãy ghi hạn nộp của cấp này."))
                 continue
             levels.append(
                 {
-                    "name": TIER_LEVEL_NAMES[tier],
+                    "name": _in_vietnamese(TIER_LEVEL_NAMES[tier]),
                     "tier": tier,
                     "deadline": data[f"{prefix}_deadline"],
                     "quota_max": data.get(f"{prefix}_quota_max"),
@@ -129,7 +140,7 @@ class ProgrammeForm(forms.Form):
                 }
             )
         if not levels and not self.errors:
-            raise ValidationError("Hãy chọn ít nhất một cấp xét.")
+            raise ValidationError(gettext("Hãy chọn ít nhất một cấp xét."))
         data["levels"] = levels
         data["fields"] = [
             line.strip() for line in data.get("fields_text", "").splitlines() if line.strip()
@@ -138,17 +149,19 @@ class ProgrammeForm(forms.Form):
 
 
 class LevelForm(forms.Form):
-    name = forms.CharField(label="Tên cấp xét", max_length=120)
-    deadline = forms.DateTimeField(label="Hạn nộp (giờ Việt Nam)", widget=DateTimeInput())
-    quota_min = forms.IntegerField(label="Số tối thiểu được chuyển lên", min_value=0)
-    quota_max = forms.IntegerField(label="Số tối đa được chuyển lên", min_value=0, required=False)
-    has_council = forms.BooleanField(label="Có hội đồng xét duyệt", required=False)
+    name = forms.CharField(label=_("Tên cấp xét"), max_length=120)
+    deadline = forms.DateTimeField(label=_("Hạn nộp (giờ Việt Nam)"), widget=DateTimeInput())
+    quota_min = forms.IntegerField(label=_("Số tối thiểu được chuyển lên"), min_value=0)
+    quota_max = forms.IntegerField(
+        label=_("Số tối đa được chuyển lên"), min_value=0, required=False
+    )
+    has_council = forms.BooleanField(label=_("Có hội đồng xét duyệt"), required=False)
 
 
 class ExtensionForm(forms.Form):
-    level = forms.ModelChoiceField(label="Cấp xét", queryset=ProgrammeLevel.objects.none())
-    deadline = forms.DateTimeField(label="Hạn mới (giờ Việt Nam)", widget=DateTimeInput())
-    reason = forms.CharField(label="Lý do", widget=forms.Textarea(attrs={"rows": 2}))
+    level = forms.ModelChoiceField(label=_("Cấp xét"), queryset=ProgrammeLevel.objects.none())
+    deadline = forms.DateTimeField(label=_("Hạn mới (giờ Việt Nam)"), widget=DateTimeInput())
+    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(
         self, *args: Any, programme: Programme, units: QuerySet[Unit], **kwargs: Any
@@ -156,63 +169,65 @@ class ExtensionForm(forms.Form):
         super().__init__(*args, **kwargs)
         cast("forms.ModelChoiceField[Any]", self.fields["level"]).queryset = programme.levels.all()
         self.fields["unit"] = UnitCodeField(
-            label="Cho đơn vị",
+            label=_("Cho đơn vị"),
             units=units,
             required=False,
-            help_text="Để trống để gia hạn cho tất cả các đơn vị.",
+            help_text=_("Để trống để gia hạn cho tất cả các đơn vị."),
         )
         self.order_fields(["level", "unit", "deadline", "reason"])
 
 
 class InitiativeForm(forms.Form):
-    title = forms.CharField(label="Tên sáng kiến", max_length=500)
-    solution_kind = forms.ChoiceField(label="Loại giải pháp", choices=SolutionKind.choices)
-    field = forms.ModelChoiceField(label="Lĩnh vực", queryset=Programme.objects.none())
+    title = forms.CharField(label=_("Tên sáng kiến"), max_length=500)
+    solution_kind = forms.ChoiceField(label=_("Loại giải pháp"), choices=SolutionKind.choices)
+    field = forms.ModelChoiceField(label=_("Lĩnh vực"), queryset=Programme.objects.none())
     applying_unit_name = forms.CharField(
-        label="Đơn vị áp dụng",
+        label=_("Đơn vị áp dụng"),
         max_length=255,
         required=False,
-        help_text="Cơ quan, doanh nghiệp áp dụng; để trống nếu là chính đơn vị đăng ký.",
+        help_text=_("Cơ quan, doanh nghiệp áp dụng; để trống nếu là chính đơn vị đăng ký."),
     )
     first_applied_on = forms.DateField(
-        label="Ngày áp dụng lần đầu (hoặc áp dụng thử)", widget=DateInput()
+        label=_("Ngày áp dụng lần đầu (hoặc áp dụng thử)"), widget=DateInput()
     )
     prior_situation = forms.CharField(
-        label="Tình trạng trước khi có sáng kiến",
+        label=_("Tình trạng trước khi có sáng kiến"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
     novelty = forms.CharField(
-        label="Nội dung và tính mới của sáng kiến",
+        label=_("Nội dung và tính mới của sáng kiến"),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
     )
     application = forms.CharField(
-        label="Cách thức, khả năng áp dụng",
+        label=_("Cách thức, khả năng áp dụng"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
     conditions = forms.CharField(
-        label="Điều kiện cần thiết để áp dụng",
+        label=_("Điều kiện cần thiết để áp dụng"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
-    benefit_value = MoneyField(label="Giá trị làm lợi hằng năm (đồng)", required=False)
+    benefit_value = MoneyField(label=_("Giá trị làm lợi hằng năm (đồng)"), required=False)
     benefit_basis = forms.CharField(
-        label="Cách tính giá trị làm lợi", widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Cách tính giá trị làm lợi"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
     )
     non_monetary_benefit = forms.CharField(
-        label="Lợi ích không tính được bằng tiền",
+        label=_("Lợi ích không tính được bằng tiền"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
     benefit_certified_by = forms.CharField(
-        label="Đơn vị, người xác nhận giá trị làm lợi", max_length=255, required=False
+        label=_("Đơn vị, người xác nhận giá trị làm lợi"), max_length=255, required=False
     )
     confidential = forms.BooleanField(
-        label="Có nội dung cần bảo mật",
+        label=_("Có nội dung cần bảo mật"),
         required=False,
-        help_text="Ngoài công đoàn cơ sở và hội đồng, chỉ hiện tên, lĩnh vực, tóm tắt lợi ích.",
+        help_text=_("Ngoài công đoàn cơ sở và hội đồng, chỉ hiện tên, lĩnh vực, tóm tắt lợi ích."),
     )
 
     AUTHOR_ROWS = 5
@@ -224,13 +239,13 @@ class InitiativeForm(forms.Form):
         cast("forms.ModelChoiceField[Any]", self.fields["field"]).queryset = programme.fields.all()
         for index in range(self.AUTHOR_ROWS):
             self.fields[f"author_{index}"] = forms.ModelChoiceField(
-                label=f"Tác giả {index + 1}",
+                label=gettext("Tác giả %(number)s") % {"number": index + 1},
                 queryset=people,
                 required=index == 0,
-                empty_label="— Chọn người —",
+                empty_label=_("— Chọn người —"),
             )
             self.fields[f"share_{index}"] = forms.DecimalField(
-                label="Tỷ lệ đóng góp (%)",
+                label=_("Tỷ lệ đóng góp (%)"),
                 required=False,
                 min_value=Decimal("0.01"),
                 max_value=Decimal(100),
@@ -251,14 +266,16 @@ class InitiativeForm(forms.Form):
             if person is None and share is None:
                 continue
             if person is None:
-                self.add_error(f"author_{index}", "Hãy chọn tác giả cho tỷ lệ này.")
+                self.add_error(f"author_{index}", gettext("Hãy chọn tác giả cho tỷ lệ này."))
             elif share is None:
                 if index == 0 and not any(
                     data.get(f"author_{i}") for i in range(1, self.AUTHOR_ROWS)
                 ):
                     authors.append((person, Decimal(100)))
                 else:
-                    self.add_error(f"share_{index}", "Hãy ghi tỷ lệ đóng góp của tác giả này.")
+                    self.add_error(
+                        f"share_{index}", gettext("Hãy ghi tỷ lệ đóng góp của tác giả này.")
+                    )
             else:
                 authors.append((person, share))
         data["authors"] = authors
@@ -312,13 +329,13 @@ def initiative_initial(initiative: Any) -> dict[str, Any]:
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
-        label="Lý do", widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
 
 class AttachmentForm(forms.Form):
     file = forms.FileField(
-        label="Tệp đính kèm", help_text="PDF, Word, Excel hoặc ảnh; tối đa 20 MB."
+        label=_("Tệp đính kèm"), help_text=_("PDF, Word, Excel hoặc ảnh; tối đa 20 MB.")
     )
 
 

@@ -16,6 +16,7 @@ from urllib.parse import quote
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
@@ -89,7 +90,7 @@ def initiative_response(request: Request, initiative: Initiative, *, code: int =
 def _field_of(programme: Programme, pk: int) -> ProgrammeField:
     field = programme.fields.filter(pk=pk).first()
     if field is None:
-        raise ValidationError({"field": "Lĩnh vực không thuộc chương trình này."})
+        raise ValidationError({"field": _("Lĩnh vực không thuộc chương trình này.")})
     return field
 
 

@@ -8,6 +8,7 @@ user's, 403 when they may not manage it) -> parse (400) -> at most one service -
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -40,13 +41,14 @@ def programme_response(request: Request, programme: Programme, *, code: int = 20
 def _level_of(programme: Programme, pk: int) -> ProgrammeLevel:
     level = programme.levels.filter(pk=pk).first()
     if level is None:
-        raise ValidationError({"level": "Cấp xét không thuộc chương trình này."})
+        raise ValidationError({"level": _("Cấp xét không thuộc chương trình này.")})
     return level
 
 
 def _unit_in(programme: Programme, unit: Unit) -> Unit:
     if not in_programme(programme, unit):
-        raise ValidationError({"unit": f"“{unit}” không tham gia chương trình này."})
+        message = _("“%(unit)s” không tham gia chương trình này.") % {"unit": unit}
+        raise ValidationError({"unit": message})
     return unit
 
 

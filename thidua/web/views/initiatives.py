@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from thidua.campaigns.enums import ProgrammeStatus
@@ -90,11 +92,11 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
         request.user, request.GET.get("chuong_trinh") or request.POST.get("chuong_trinh")
     )
     if programme.status != ProgrammeStatus.LAUNCHED:
-        raise PermissionDenied("Chương trình chưa phát động hoặc đã kết thúc.")
+        raise PermissionDenied(_("Chương trình chưa phát động hoặc đã kết thúc."))
     units = _register_units(request, programme)
     if not units:
         raise PermissionDenied(
-            "Bạn không đăng ký sáng kiến cho công đoàn cơ sở nào trong chương trình này."
+            _("Bạn không đăng ký sáng kiến cho công đoàn cơ sở nào trong chương trình này.")
         )
     chosen = request.GET.get("don_vi") or request.POST.get("don_vi")
     unit = next((u for u in units if str(u.pk) == chosen), units[0] if len(units) == 1 else None)
@@ -125,9 +127,8 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(
-                request, f"Đã đăng ký sáng kiến {initiative.code}. Kiểm tra lại rồi bấm “Nộp”."
-            )
+            message = _("Đã đăng ký sáng kiến %(code)s. Kiểm tra lại rồi bấm “Nộp”.")
+            messages.success(request, message % {"code": initiative.code})
             return redirect("web:initiative_detail", pk=initiative.pk)
     return render(
         request,
@@ -137,7 +138,7 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
             "attachment_form": attachment,
             "programme": programme,
             "unit": unit,
-            "title": "Đăng ký sáng kiến",
+            "title": _("Đăng ký sáng kiến"),
             "nav_active": "initiatives",
         },
     )
@@ -147,7 +148,7 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
 def initiative_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = initiative_for_user(request.user, pk)
     if not can_edit(request.user, initiative):
-        raise PermissionDenied("Bạn không sửa được sáng kiến này.")
+        raise PermissionDenied(_("Bạn không sửa được sáng kiến này."))
     people = Person.objects.filter(unit=initiative.unit).order_by("sort_key")
     form = InitiativeForm(
         request.POST or None,
@@ -166,7 +167,7 @@ def initiative_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Đã lưu sáng kiến.")
+            messages.success(request, _("Đã lưu sáng kiến."))
             return redirect("web:initiative_detail", pk=initiative.pk)
     return render(
         request,
@@ -176,7 +177,7 @@ def initiative_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "programme": initiative.programme,
             "unit": initiative.unit,
             "initiative": initiative,
-            "title": f"Sửa sáng kiến {initiative.code}",
+            "title": _("Sửa sáng kiến %(code)s") % {"code": initiative.code},
             "nav_active": "initiatives",
         },
     )
@@ -239,7 +240,7 @@ def _transition(
     initiative = initiative_for_user(request.user, pk)
     allowed = can_decide(request.user, initiative) if decide else can_edit(request.user, initiative)
     if not allowed:
-        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này với sáng kiến.")
+        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này với sáng kiến."))
     form = ReasonForm(request.POST)
     reason = form.data.get("reason", "").strip()
     try:
@@ -259,7 +260,7 @@ def initiative_submit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         lambda i, _r: services.initiative_submit(actor=request.user, initiative=i),
-        "Đã nộp sáng kiến cho công đoàn cơ sở.",
+        _("Đã nộp sáng kiến cho công đoàn cơ sở."),
         decide=False,
     )
 
@@ -271,7 +272,7 @@ def initiative_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         lambda i, r: services.initiative_withdraw(actor=request.user, initiative=i, reason=r),
-        "Đã rút sáng kiến.",
+        _("Đã rút sáng kiến."),
         decide=False,
     )
 
@@ -285,7 +286,7 @@ def initiative_select(request: HttpRequest, pk: int) -> HttpResponse:
         lambda i, r: services.initiative_decide(
             actor=request.user, initiative=i, selected=True, reason=r
         ),
-        "Đã chọn sáng kiến ở cấp này.",
+        _("Đã chọn sáng kiến ở cấp này."),
         decide=True,
     )
 
@@ -299,7 +300,7 @@ def initiative_not_select(request: HttpRequest, pk: int) -> HttpResponse:
         lambda i, r: services.initiative_decide(
             actor=request.user, initiative=i, selected=False, reason=r
         ),
-        "Đã ghi nhận không chọn sáng kiến.",
+        _("Đã ghi nhận không chọn sáng kiến."),
         decide=True,
     )
 
@@ -311,7 +312,7 @@ def initiative_return(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         lambda i, r: services.initiative_return(actor=request.user, initiative=i, reason=r),
-        "Đã trả lại sáng kiến để bổ sung.",
+        _("Đã trả lại sáng kiến để bổ sung."),
         decide=True,
     )
 
@@ -323,7 +324,7 @@ def initiative_forward(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         lambda i, _r: services.initiative_forward(actor=request.user, initiative=i),
-        "Đã chuyển sáng kiến lên cấp trên.",
+        _("Đã chuyển sáng kiến lên cấp trên."),
         decide=True,
     )
 
@@ -341,7 +342,7 @@ def initiative_bulk(request: HttpRequest) -> HttpResponse:
         except Http404:
             continue
         if not can_decide(request.user, initiative):
-            failed.append(f"{initiative.code}: bạn không giữ sáng kiến này")
+            failed.append(_("%(code)s: bạn không giữ sáng kiến này") % {"code": initiative.code})
             continue
         try:
             if action == "chon":
@@ -349,17 +350,24 @@ def initiative_bulk(request: HttpRequest) -> HttpResponse:
             elif action == "chuyen":
                 services.initiative_forward(actor=request.user, initiative=initiative)
             else:
-                raise ValidationError("Thao tác không hợp lệ.")
+                raise ValidationError(_("Thao tác không hợp lệ."))
         except ValidationError as error:
             failed.append(f"{initiative.code}: {' '.join(error.messages)}")
         else:
             done += 1
     if done:
-        messages.success(request, f"Đã xử lý {done} sáng kiến.")
+        message = ngettext("Đã xử lý %(count)s sáng kiến.", "Đã xử lý %(count)s sáng kiến.", done)
+        messages.success(request, message % {"count": done})
     for line in failed[:20]:
         messages.error(request, line)
     if len(failed) > 20:
-        messages.error(request, f"… và {len(failed) - 20} sáng kiến khác không xử lý được.")
+        more = len(failed) - 20
+        message = ngettext(
+            "… và %(count)s sáng kiến khác không xử lý được.",
+            "… và %(count)s sáng kiến khác không xử lý được.",
+            more,
+        )
+        messages.error(request, message % {"count": more})
     back = request.POST.get("next", "")
     return redirect(f"/sang-kien/?{back}" if back else "/sang-kien/")
 
@@ -369,10 +377,10 @@ def initiative_bulk(request: HttpRequest) -> HttpResponse:
 def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = initiative_for_user(request.user, pk)
     if not can_edit(request.user, initiative):
-        raise PermissionDenied("Bạn không đính kèm tệp vào sáng kiến này được.")
+        raise PermissionDenied(_("Bạn không đính kèm tệp vào sáng kiến này được."))
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "Hãy chọn một tệp để đính kèm.")
+        messages.error(request, _("Hãy chọn một tệp để đính kèm."))
     else:
         try:
             services.attachment_add(
@@ -382,17 +390,17 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
             for message in error.messages:
                 messages.error(request, message)
         else:
-            messages.success(request, "Đã đính kèm tệp.")
+            messages.success(request, _("Đã đính kèm tệp."))
     return redirect("web:initiative_detail", pk=initiative.pk)
 
 
 def _attachment_for_user(request: HttpRequest, pk: int) -> Attachment:
     attachment = Attachment.objects.filter(pk=pk).select_related("initiative").first()
     if attachment is None:
-        raise Http404("Không tìm thấy tệp.")
+        raise Http404(_("Không tìm thấy tệp."))
     initiative = initiative_for_user(request.user, attachment.initiative_id)
     if not can_see_content(request.user, initiative):
-        raise Http404("Không tìm thấy tệp.")
+        raise Http404(_("Không tìm thấy tệp."))
     return attachment
 
 
@@ -416,11 +424,11 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
 def attachment_delete(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = _attachment_for_user(request, pk)
     if not can_edit(request.user, attachment.initiative):
-        raise PermissionDenied("Bạn không gỡ được tệp này.")
+        raise PermissionDenied(_("Bạn không gỡ được tệp này."))
     try:
         services.attachment_remove(actor=request.user, attachment=attachment)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Đã gỡ tệp.")
+        messages.success(request, _("Đã gỡ tệp."))
     return redirect("web:initiative_detail", pk=attachment.initiative_id)

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from thidua.campaigns import services
@@ -106,7 +107,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def programme_create(request: HttpRequest) -> HttpResponse:
     if not has_cap_somewhere(request.user, Cap.MANAGE_UNITS):
-        raise PermissionDenied("Chỉ cán bộ thi đua được tạo chương trình.")
+        raise PermissionDenied(_("Chỉ cán bộ thi đua được tạo chương trình."))
     form = ProgrammeForm(request.POST or None, running_units=running_units_for_user(request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -125,9 +126,8 @@ def programme_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(
-                request, f"Đã tạo chương trình “{programme}”. Hãy kiểm tra rồi phát động."
-            )
+            message = _("Đã tạo chương trình “%(name)s”. Hãy kiểm tra rồi phát động.")
+            messages.success(request, message % {"name": programme})
             return redirect("web:programme_detail", pk=programme.pk)
     return render(request, "web/programmes/form.html", {"form": form, "nav_active": "programmes"})
 
@@ -141,7 +141,8 @@ def programme_launch(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"Đã phát động “{programme}” tới các đơn vị trực thuộc.")
+        message = _("Đã phát động “%(name)s” tới các đơn vị trực thuộc.")
+        messages.success(request, message % {"name": programme})
     return redirect("web:programme_detail", pk=programme.pk)
 
 
@@ -157,15 +158,15 @@ def programme_level_edit(request: HttpRequest, pk: int, level_pk: int) -> HttpRe
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"Đã lưu cấp xét “{level.name}”.")
+            messages.success(request, _("Đã lưu cấp xét “%(name)s”.") % {"name": level.name})
             return redirect("web:programme_detail", pk=programme.pk)
     return render(
         request,
         "web/form.html",
         {
             "form": form,
-            "title": f"Sửa cấp xét: {level.name}",
-            "submit": "Lưu",
+            "title": _("Sửa cấp xét: %(name)s") % {"name": level.name},
+            "submit": _("Lưu"),
             "nav_active": "programmes",
         },
     )
@@ -189,21 +190,28 @@ def programme_extend(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            who = data["unit"] or "tất cả các đơn vị"
-            until = date_short(timezone.localtime(data["deadline"]).date())
-            messages.success(
-                request, f"Đã gia hạn cấp “{data['level'].name}” cho {who} đến {until}."
-            )
+            values = {
+                "level": data["level"].name,
+                "unit": data["unit"],
+                "until": date_short(timezone.localtime(data["deadline"]).date()),
+            }
+            if data["unit"]:
+                message = _("Đã gia hạn cấp “%(level)s” cho %(unit)s đến %(until)s.")
+            else:
+                message = _("Đã gia hạn cấp “%(level)s” cho tất cả các đơn vị đến %(until)s.")
+            messages.success(request, message % values)
             return redirect("web:programme_detail", pk=programme.pk)
     return render(
         request,
         "web/form.html",
         {
             "form": form,
-            "title": f"Gia hạn nộp: {programme}",
-            "submit": "Gia hạn",
-            "intro": "Gia hạn được ghi vào nhật ký. Đơn vị được gia hạn là đơn vị nộp "
-            "hoặc chuyển sáng kiến lên cấp này.",
+            "title": _("Gia hạn nộp: %(name)s") % {"name": programme},
+            "submit": _("Gia hạn"),
+            "intro": _(
+                "Gia hạn được ghi vào nhật ký. Đơn vị được gia hạn là đơn vị nộp "
+                "hoặc chuyển sáng kiến lên cấp này."
+            ),
             "nav_active": "programmes",
         },
     )
