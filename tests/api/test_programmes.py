@@ -359,8 +359,8 @@ def test_programme_list_query_count_does_not_grow_with_rows(
         campaigns.programme_launch(actor=None, programme=programme)
     client = api_client_for(kg.official_a)
 
-    # Session, user, memberships, one placement per membership, count, page.
-    with django_assert_max_num_queries(6):
+    # Session, user, memberships, the units they took over (2), their past paths, count, page.
+    with django_assert_max_num_queries(8):
         response = client.get("/api/v1/programmes/")
 
     assert response.json()["count"] == rows

@@ -23,6 +23,7 @@ GRASSROOTS_DEADLINE = dt.datetime(2021, 4, 10, 17, 0, tzinfo=VN)
 UPPER_DEADLINE = dt.datetime(2021, 4, 15, 17, 0, tzinfo=VN)
 PROVINCE_DEADLINE = dt.datetime(2021, 4, 20, 17, 0, tzinfo=VN)
 BEFORE = dt.datetime(2021, 4, 1, 9, 0, tzinfo=VN)
+REGISTERED = dt.datetime(2021, 3, 20, 9, 0, tzinfo=VN)
 
 
 @dataclass
@@ -110,6 +111,7 @@ def kg(db) -> Programme75:
 def make_initiative(kg: Programme75, unit: Unit | None = None, **overrides) -> Initiative:
     unit = unit or kg.union_a
     authors = overrides.pop("authors", [(kg.author, Decimal(70)), (kg.coauthor, Decimal(30))])
+    now = overrides.pop("now", REGISTERED)
     data = {
         "title": "Cải tiến hệ thống bơm tăng áp trạm cấp nước Rạch Sỏi",
         "solution_kind": "ky_thuat",
@@ -120,13 +122,16 @@ def make_initiative(kg: Programme75, unit: Unit | None = None, **overrides) -> I
         **overrides,
     }
     return services.initiative_create(
-        actor=None, programme=kg.programme, unit=unit, data=data, authors=authors
+        actor=None, programme=kg.programme, unit=unit, data=data, authors=authors, now=now
     )
 
 
 def climb_to_province(kg: Programme75, initiative: Initiative) -> None:
+    hour = dt.timedelta(hours=1)
     services.initiative_submit(actor=None, initiative=initiative, now=BEFORE)
-    services.initiative_decide(actor=None, initiative=initiative, selected=True)
-    services.initiative_forward(actor=None, initiative=initiative, now=BEFORE)
-    services.initiative_decide(actor=None, initiative=initiative, selected=True)
-    services.initiative_forward(actor=None, initiative=initiative, now=BEFORE)
+    services.initiative_decide(actor=None, initiative=initiative, selected=True, now=BEFORE + hour)
+    services.initiative_forward(actor=None, initiative=initiative, now=BEFORE + 2 * hour)
+    services.initiative_decide(
+        actor=None, initiative=initiative, selected=True, now=BEFORE + 3 * hour
+    )
+    services.initiative_forward(actor=None, initiative=initiative, now=BEFORE + 4 * hour)

@@ -266,3 +266,46 @@ def test_a_historical_programme_climbs_the_tree_as_it_stood_then(kg):
     services.initiative_forward(actor=None, initiative=initiative, now=BEFORE)
 
     assert initiative.current_unit == kg.district
+
+
+def test_history_carries_the_date_of_each_act(kg):
+    initiative = make_initiative(kg, now=BEFORE)
+    services.initiative_submit(
+        actor=None, initiative=initiative, now=BEFORE + dt.timedelta(hours=1)
+    )
+    services.initiative_return(actor=None, initiative=initiative, reason="Thiếu xác nhận",
+                               now=BEFORE + dt.timedelta(days=1))  # fmt: skip
+
+    assert [event.at for event in initiative.events.order_by("at")] == [
+        BEFORE,
+        BEFORE + dt.timedelta(hours=1),
+        BEFORE + dt.timedelta(days=1),
+    ]
+    assert initiative.created_at == BEFORE
+
+
+def test_after_a_merger_the_receiving_federation_runs_the_merged_ones_programme(kg):
+    from tests.factories import make_unit, make_user
+    from thidua.campaigns.permissions import can_manage, programme_for_user
+    from thidua.campaigns.selectors import acting_units
+    from thidua.orgs import services as orgs
+
+    an_giang = make_unit("Liên đoàn Lao động tỉnh An Giang", code="AG", kind="ldld_tinh")
+    officer = make_user("thidua_ag", unit=an_giang, role="officer")
+    orgs.unit_merge(actor=None, unit=kg.province, into=an_giang, effective_on=dt.date(2025, 7, 1),
+                    reason="NQ 202/2025/QH15")  # fmt: skip
+
+    assert programme_for_user(officer, kg.programme.pk) == kg.programme
+    assert can_manage(officer, kg.programme)
+    assert acting_units(kg.programme, [an_giang]) == [kg.province]
+
+
+def test_a_union_that_moved_still_sees_the_programme_it_took_part_in(kg):
+    from thidua.campaigns.permissions import programme_for_user
+    from thidua.orgs import services as orgs
+
+    orgs.unit_move(
+        actor=None, unit=kg.union_a, new_parent=kg.sector, effective_on=dt.date(2025, 7, 1)
+    )
+
+    assert programme_for_user(kg.official_a, kg.programme.pk) == kg.programme

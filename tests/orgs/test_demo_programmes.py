@@ -312,3 +312,21 @@ def test_idea_title_has_a_pattern_for_every_field_a_family_files_under(family):
 def test_apportion_splits_the_whole_total_by_weight():
     assert apportion(10, [1, 1, 2]) == [3, 2, 5]
     assert sum(apportion(976, [3.5, 24.5, 34.6, 7.7])) == 976
+
+
+def test_demo_an_giang_officer_opens_kien_giangs_programme_with_its_board(db, demo):
+    from django.test import Client
+    from django.urls import reverse
+
+    programme = Programme.objects.get(code="KG-75N")
+    client = Client()
+    client.force_login(User.objects.get(username="thidua_ag"))
+
+    page = client.get(reverse("web:programme_detail", args=[programme.pk]))
+
+    assert page.status_code == 200
+    assert "Tiến độ các đơn vị trực thuộc Liên đoàn Lao động tỉnh Kiên Giang" in page.text
+    assert page.text.count("Trễ hạn") == len(KG_SILENT_UPPERS)
+    assert [
+        event.at.year for event in Event.objects.filter(initiative__programme=programme)[:50]
+    ] == [2021] * 50

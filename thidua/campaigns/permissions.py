@@ -12,17 +12,20 @@ from thidua.campaigns.models import Programme
 from thidua.initiatives.selectors import programmes_for_user
 from thidua.orgs.models import Membership
 from thidua.orgs.permissions import Cap, units_for_user
+from thidua.orgs.selectors import with_predecessors
 
 MANAGE_ROLES = {"admin", "officer"}
 
 
 def can_manage(user: Any, programme: Programme) -> bool:
-    """Edit levels, extend deadlines, launch, close: officers and admins of the running unit."""
+    """Edit levels, extend deadlines, launch, close: officers and admins of the running unit
+    (or of the unit that took it over)."""
     if user.is_superuser:
         return True
-    return Membership.objects.filter(
-        user=user, unit_id=programme.running_unit_id, role__in=MANAGE_ROLES
-    ).exists()
+    officer_units = set(
+        Membership.objects.filter(user=user, role__in=MANAGE_ROLES).values_list("unit_id", flat=True)
+    )
+    return programme.running_unit_id in with_predecessors(officer_units)
 
 
 def programme_for_user(user: Any, pk: Any, *, manage: bool = False) -> Programme:

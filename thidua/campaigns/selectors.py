@@ -41,3 +41,23 @@ def in_programme(programme: Programme, unit: Unit, day: dt.date | None = None) -
     root = placement_on(programme.running_unit, day)
     here = placement_on(unit, day)
     return bool(root and here and here.path.startswith(root.path))
+
+
+def reference_day(programme: Programme) -> dt.date:
+    """The tree a programme is read on: today while it runs, its last day once it is over."""
+    return min(timezone.localdate(), programme.ends_on)
+
+
+def acting_units(programme: Programme, units: list[Unit]) -> list[Unit]:
+    """Of the user's units and the units they took over, those that act in this programme:
+    inside its subtree on its reference day, at the tier of one of its levels."""
+    from thidua.orgs.selectors import with_predecessors
+
+    day = reference_day(programme)
+    tiers = set(programme.levels.values_list("tier", flat=True))
+    candidates = Unit.objects.filter(pk__in=with_predecessors({unit.pk for unit in units}))
+    return [
+        unit
+        for unit in candidates.order_by("name")
+        if unit.tier in tiers and in_programme(programme, unit, day)
+    ]

@@ -132,11 +132,12 @@ def field_add(*, actor: Any, programme: Programme, name: str) -> ProgrammeField:
 
 
 @transaction.atomic
-def programme_launch(*, actor: Any, programme: Programme) -> None:
-    """Phát động: the programme opens to its subtree; units see it with their deadlines."""
+def programme_launch(*, actor: Any, programme: Programme, now: dt.datetime | None = None) -> None:
+    """Phát động: the programme opens to its subtree; units see it with their deadlines.
+    `now` records a launch that happened on paper before it was entered."""
     if programme.status != ProgrammeStatus.DRAFT:
         raise ValidationError(_("Chỉ phát động được chương trình đang soạn."))
-    programme.status, programme.launched_at = ProgrammeStatus.LAUNCHED, timezone.now()
+    programme.status, programme.launched_at = ProgrammeStatus.LAUNCHED, now or timezone.now()
     programme.save(update_fields=["status", "launched_at"])
     audit_record(
         actor=actor,

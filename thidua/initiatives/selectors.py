@@ -19,7 +19,7 @@ from thidua.initiatives.enums import Status
 from thidua.initiatives.models import Authorship, Initiative, Stage
 from thidua.orgs.enums import Tier
 from thidua.orgs.models import Unit, UnitPlacement
-from thidua.orgs.selectors import placement_on, subtree_unit_ids
+from thidua.orgs.selectors import placement_on, subtree_unit_ids, with_predecessors
 
 SORT_LABELS = [
     ("moi", gettext_lazy("Mới nhất")),
@@ -168,24 +168,20 @@ def progress_board(
 
 
 def programmes_for_user(user: Any) -> QuerySet[Programme]:
-    """Programmes a user takes part in: launched ones run by an ancestor-or-self of one of
-    their units, and any (also draft) run where they manage programmes."""
+    """Programmes a user takes part in: launched ones run above one of their units, then or
+    now (every ancestor the unit ever had), or above a unit they took over (merged into theirs,
+    or dissolved under it); and any, draft too, run by a unit where they manage programmes."""
     from thidua.orgs.models import Membership
 
     if user.is_superuser:
         return Programme.objects.all()
-    memberships = list(Membership.objects.filter(user=user).select_related("unit"))
-    day = timezone.localdate()
-    running: set[int] = set()
-    manage: set[int] = set()
-    for membership in memberships:
-        placement = placement_on(membership.unit, day)
-        if placement is None:
-            continue
-        ancestor_ids = [int(segment, 36) for segment in placement.path.rstrip("/").split("/")]
-        running.update(ancestor_ids)
-        if membership.role in {"admin", "officer"}:
-            manage.add(membership.unit_id)
+    memberships = list(Membership.objects.filter(user=user).values_list("unit_id", "role"))
+    taken_over = with_predecessors({unit_id for unit_id, _ in memberships})
+    paths = UnitPlacement.objects.filter(unit_id__in=taken_over).values_list("path", flat=True)
+    running = {int(segment, 36) for path in paths for segment in path.rstrip("/").split("/")}
+    manage = with_predecessors(
+        {unit_id for unit_id, role in memberships if role in {"admin", "officer"}}
+    )
     return Programme.objects.filter(
         Q(running_unit_id__in=running, status__in=["launched", "closed"])
         | Q(running_unit_id__in=manage)

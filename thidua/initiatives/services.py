@@ -64,9 +64,13 @@ def _record(
     unit: Unit | None = None,
     reason: str = "",
     changes: Mapping[str, list[Any]] | None = None,
+    at: dt.datetime | None = None,
 ) -> None:
+    """The initiative's own history carries the date of the act (`at`, for acts recorded
+    after the fact); the audit entry carries the moment it was written."""
     Event.objects.create(
         initiative=initiative,
+        at=at or timezone.now(),
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,
         level=level,
@@ -147,6 +151,7 @@ def initiative_create(
         unit=unit,
         code=_next_code(programme),
         created_by=actor if getattr(actor, "pk", None) else None,
+        created_at=now,
         **data,
     )
     if not initiative.applying_unit_name:
@@ -158,6 +163,7 @@ def initiative_create(
     initiative.save(update_fields=["search_text"])
     _record(
         initiative=initiative,
+        at=now,
         actor=actor,
         action=Action.CREATE,
         unit=unit,
@@ -182,6 +188,7 @@ def initiative_update(
     initiative: Initiative,
     data: Mapping[str, Any],
     authors: Sequence[tuple[Person, Decimal]] | None = None,
+    now: dt.datetime | None = None,
 ) -> dict[str, list[Any]]:
     """Change the content of a draft (or one returned to its authors). Audited field by field."""
     if not is_editable(initiative):
@@ -214,6 +221,7 @@ def initiative_update(
     if changes:
         Event.objects.create(
             initiative=initiative,
+            at=now or timezone.now(),
             actor=actor if getattr(actor, "pk", None) else None,
             action=Action.UPDATE,
             status_from=initiative.status,
@@ -282,6 +290,7 @@ def initiative_submit(
     initiative.save(update_fields=["status", "current_level", "current_unit", "updated_at"])
     _record(
         initiative=initiative,
+        at=now,
         actor=actor,
         action=Action.SUBMIT,
         status_from=status_from,
@@ -299,7 +308,9 @@ def is_withdrawable(initiative: Initiative) -> bool:
 
 
 @transaction.atomic
-def initiative_withdraw(*, actor: Any, initiative: Initiative, reason: str) -> None:
+def initiative_withdraw(
+    *, actor: Any, initiative: Initiative, reason: str, now: dt.datetime | None = None
+) -> None:
     """Authors withdraw it, only before their union has endorsed it."""
     if not is_withdrawable(initiative):
         raise ValidationError(_("Chỉ rút được sáng kiến trước khi công đoàn cơ sở công nhận."))
@@ -308,6 +319,7 @@ def initiative_withdraw(*, actor: Any, initiative: Initiative, reason: str) -> N
     initiative.save(update_fields=["status", "updated_at"])
     _record(
         initiative=initiative,
+        at=now,
         actor=actor,
         action=Action.WITHDRAW,
         status_from=status_from,
@@ -340,13 +352,15 @@ def initiative_decide(
     if not selected and not reason.strip():
         raise ValidationError({"reason": _("Hãy ghi lý do không chọn.")})
     stage.status = StageStatus.SELECTED if selected else StageStatus.NOT_SELECTED
-    stage.decided_at = now or timezone.now()
+    now = now or timezone.now()
+    stage.decided_at = now
     stage.save(update_fields=["status", "decided_at"])
     status_from = initiative.status
     initiative.status = Status.SELECTED if selected else Status.NOT_SELECTED
     initiative.save(update_fields=["status", "updated_at"])
     _record(
         initiative=initiative,
+        at=now,
         actor=actor,
         action=Action.SELECT if selected else Action.NOT_SELECT,
         status_from=status_from,
@@ -357,7 +371,9 @@ def initiative_decide(
 
 
 @transaction.atomic
-def initiative_return(*, actor: Any, initiative: Initiative, reason: str) -> None:
+def initiative_return(
+    *, actor: Any, initiative: Initiative, reason: str, now: dt.datetime | None = None
+) -> None:
     """Send it back for changes to whoever sent it: the authors at the first level, else the
     unit below that forwarded it. Side effects: stages updated; Event with the reason; audit."""
     if not reason.strip():
@@ -365,7 +381,7 @@ def initiative_return(*, actor: Any, initiative: Initiative, reason: str) -> Non
     stage = _current_stage(initiative)
     if stage.status not in {StageStatus.PENDING, StageStatus.SELECTED}:
         raise ValidationError(_("Không trả lại được sáng kiến ở trạng thái này."))
-    stage.status, stage.decided_at = StageStatus.RETURNED, timezone.now()
+    stage.status, stage.decided_at = StageStatus.RETURNED, now or timezone.now()
     stage.save(update_fields=["status", "decided_at"])
     status_from = initiative.status
     if stage.sender_id is None:
@@ -379,6 +395,7 @@ def initiative_return(*, actor: Any, initiative: Initiative, reason: str) -> Non
     initiative.save(update_fields=["status", "current_level", "current_unit", "updated_at"])
     _record(
         initiative=initiative,
+        at=now,
         actor=actor,
         action=Action.RETURN,
         status_from=status_from,
@@ -471,6 +488,7 @@ def initiative_forward(
     initiative.save(update_fields=["status", "current_level", "current_unit", "updated_at"])
     _record(
         initiative=initiative,
+        at=now,
         actor=actor,
         action=Action.FORWARD,
         status_from=status_from,

@@ -109,7 +109,10 @@ def _kien_giang(builder: Builder) -> tuple[Programme, int]:
              "quota_min": 75, "quota_max": 120, "has_council": True},
         ],
     )  # fmt: skip
-    campaigns.programme_launch(actor=None, programme=programme)
+    launched = programme.starts_on
+    campaigns.programme_launch(
+        actor=None, programme=programme, now=vn_time(launched.year, launched.month, launched.day, 8)
+    )
     grassroots, uppers = grassroots_under(province, start)
     builder.add_authors(grassroots, EXTRA_AUTHORS)
 
@@ -162,7 +165,10 @@ def _kien_giang(builder: Builder) -> tuple[Programme, int]:
         reached_province += builder.forward_best(selected[code], share, start_at, UPPER_QUOTA)
     for plan in rng.sample(reached_province, min(KG_PROVINCE_RETURNS, len(reached_province))):
         initiatives.initiative_return(
-            actor=None, initiative=plan.obj, reason=rng.choice(RETURN_REASONS[1:3])
+            actor=None,
+            initiative=plan.obj,
+            reason=rng.choice(RETURN_REASONS[1:3]),
+            now=vn_time(2021, 4, 22, 9),
         )
     return programme, len(plans)
 
@@ -214,7 +220,10 @@ def _an_lao(builder: Builder) -> tuple[Programme, int]:
              "quota_min": 0, "quota_max": None, "has_council": False},
         ],
     )  # fmt: skip
-    campaigns.programme_launch(actor=None, programme=programme)
+    launched = programme.starts_on
+    campaigns.programme_launch(
+        actor=None, programme=programme, now=vn_time(launched.year, launched.month, launched.day, 8)
+    )
     grassroots, uppers = grassroots_under(district, start)
     plans = builder.spread(
         programme=programme,
@@ -285,7 +294,10 @@ def _hai_phong(builder: Builder) -> tuple[Programme, int]:
              "quota_min": 0, "quota_max": None, "has_council": True},
         ],
     )  # fmt: skip
-    campaigns.programme_launch(actor=None, programme=programme)
+    launched = programme.starts_on
+    campaigns.programme_launch(
+        actor=None, programme=programme, now=vn_time(launched.year, launched.month, launched.day, 8)
+    )
     official = User.objects.get(username="cdcs_cokhi")
     commune_officer = User.objects.get(username="thidua_anlao")
     day = HP_SCHEDULE.created_from.date()

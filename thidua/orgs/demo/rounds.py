@@ -298,7 +298,10 @@ class Builder:
                 continue
             if fate == "withdrawn" and rng.random() < 0.3:
                 initiatives.initiative_withdraw(
-                    actor=None, initiative=initiative, reason=rng.choice(WITHDRAW_REASONS)
+                    actor=None,
+                    initiative=initiative,
+                    reason=rng.choice(WITHDRAW_REASONS),
+                    now=plan.created + dt.timedelta(days=2),
                 )
                 continue
             initiatives.initiative_submit(actor=None, initiative=initiative, now=plan.submitted)
@@ -307,19 +310,25 @@ class Builder:
             decided = min(plan.submitted + dt.timedelta(hours=rng.randint(3, 60)), last)
             if fate == "withdrawn":
                 initiatives.initiative_withdraw(
-                    actor=None, initiative=initiative, reason=rng.choice(WITHDRAW_REASONS)
+                    actor=None,
+                    initiative=initiative,
+                    reason=rng.choice(WITHDRAW_REASONS),
+                    now=decided,
                 )
             elif fate in {"returned", "fixed"}:
                 reason = CERTIFY if certify else rng.choice(RETURN_REASONS[1:])
-                initiatives.initiative_return(actor=None, initiative=initiative, reason=reason)
+                initiatives.initiative_return(
+                    actor=None, initiative=initiative, reason=reason, now=decided
+                )
                 if fate == "fixed":
+                    fixed_after = dt.timedelta(hours=rng.randint(2, 30))
+                    again = min(plan.submitted + fixed_after, plan.submit_by)
                     initiatives.initiative_update(
                         actor=None,
                         initiative=initiative,
                         data={"benefit_certified_by": plan.data["benefit_certified_by"]},
+                        now=again,
                     )
-                    fixed_after = dt.timedelta(hours=rng.randint(2, 30))
-                    again = min(plan.submitted + fixed_after, plan.submit_by)
                     initiatives.initiative_submit(actor=None, initiative=initiative, now=again)
                     last = max(decide_by, again + dt.timedelta(hours=18))
                     decided = min(again + dt.timedelta(hours=rng.randint(2, 24)), last)
@@ -396,7 +405,10 @@ class Builder:
                         self.decide(plan, selected=True, at=at)
                 elif draw < schedule.upper_returns:
                     initiatives.initiative_return(
-                        actor=None, initiative=plan.obj, reason=rng.choice(RETURN_REASONS[1:])
+                        actor=None,
+                        initiative=plan.obj,
+                        reason=rng.choice(RETURN_REASONS[1:]),
+                        now=at,
                     )
                 elif draw < schedule.upper_returns + schedule.upper_rejects:
                     self.decide(plan, selected=False, at=at, reasons=NOT_SELECTED_UPPER)

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from thidua.campaigns import services
 from thidua.campaigns.models import DeadlineExtension
 from thidua.campaigns.permissions import can_manage, programme_for_user, running_units_for_user
-from thidua.campaigns.selectors import deadline_for
+from thidua.campaigns.selectors import acting_units, deadline_for
 from thidua.common.vietnamese import date_short
 from thidua.initiatives.permissions import initiatives_for_user, register_units
 from thidua.initiatives.selectors import (
@@ -63,7 +63,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     level."""
     programme = programme_for_user(request.user, pk)
     levels = list(programme.levels.order_by("order"))
-    my_units = _my_units(request)
+    my_units = acting_units(programme, _my_units(request))
     my_levels = []
     boards = []
     for unit in my_units:
