@@ -23,7 +23,9 @@ def can_manage(user: Any, programme: Programme) -> bool:
     if user.is_superuser:
         return True
     officer_units = set(
-        Membership.objects.filter(user=user, role__in=MANAGE_ROLES).values_list("unit_id", flat=True)
+        Membership.objects.filter(user=user, role__in=MANAGE_ROLES).values_list(
+            "unit_id", flat=True
+        )
     )
     return programme.running_unit_id in with_predecessors(officer_units)
 
