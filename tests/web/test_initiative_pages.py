@@ -252,3 +252,15 @@ def test_an_officer_creates_and_launches_a_programme(kg):
         "Liên đoàn Lao động tỉnh, thành phố / Công đoàn ngành trung ương",
     ]
     assert programme.status == "launched"
+
+
+def test_the_programme_page_counts_what_reached_the_unit_per_field(kg):
+    climb_to_province(kg, make_initiative(kg))
+    climb_to_province(kg, make_initiative(kg))
+
+    page = client_for(kg.province_officer).get(
+        reverse("web:programme_detail", args=[kg.programme.pk])
+    )
+
+    by_field = {row["field__name"]: row["n"] for row in page.context["by_field"]}
+    assert by_field == {"Sản xuất kinh doanh": 2}

@@ -8,6 +8,7 @@ from typing import cast
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -94,6 +95,10 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "boards": boards,
             "counts": status_counts(reached),
             "total": reached.count(),
+            "by_field": reached.order_by()
+            .values("field_id", "field__name")
+            .annotate(n=Count("id"))
+            .order_by("-n", "field__name"),
             "can_manage": can_manage(request.user, programme),
             "can_register": bool(register_units(request.user)) and programme.status == "launched",
             "extensions": DeadlineExtension.objects.filter(
