@@ -290,6 +290,9 @@ def test_after_a_merger_the_receiving_federation_runs_the_merged_ones_programme(
     from thidua.campaigns.selectors import acting_units
     from thidua.orgs import services as orgs
 
+    campaigns.programme_update(
+        actor=None, programme=kg.programme, data={"ends_on": dt.date(2021, 5, 31)}
+    )
     an_giang = make_unit("Liên đoàn Lao động tỉnh An Giang", code="AG", kind="ldld_tinh")
     officer = make_user("thidua_ag", unit=an_giang, role="officer")
     orgs.unit_merge(actor=None, unit=kg.province, into=an_giang, effective_on=dt.date(2025, 7, 1),
@@ -309,3 +312,8 @@ def test_a_union_that_moved_still_sees_the_programme_it_took_part_in(kg):
     )
 
     assert programme_for_user(kg.official_a, kg.programme.pk) == kg.programme
+
+
+def test_registration_outside_the_programme_period_is_refused(kg):
+    with pytest.raises(ValidationError, match="nhận sáng kiến từ 10/03/2021"):
+        make_initiative(kg, now=dt.datetime(2021, 3, 1, 9, 0, tzinfo=dt.UTC))

@@ -61,3 +61,9 @@ def acting_units(programme: Programme, units: list[Unit]) -> list[Unit]:
         for unit in candidates.order_by("name")
         if unit.tier in tiers and in_programme(programme, unit, day)
     ]
+
+
+def programme_open(programme: Programme, day: dt.date | None = None) -> bool:
+    """Launched and within its period: it takes new initiatives."""
+    day = day or timezone.localdate()
+    return programme.status == "launched" and programme.starts_on <= day <= programme.ends_on

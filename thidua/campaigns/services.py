@@ -165,9 +165,16 @@ def programme_close(*, actor: Any, programme: Programme) -> None:
 
 @transaction.atomic
 def deadline_extend(
-    *, actor: Any, level: ProgrammeLevel, unit: Unit | None, deadline: dt.datetime, reason: str
+    *,
+    actor: Any,
+    level: ProgrammeLevel,
+    unit: Unit | None,
+    deadline: dt.datetime,
+    reason: str,
+    now: dt.datetime | None = None,
 ) -> DeadlineExtension:
-    """Give one acting unit (or every unit, with no unit) a later deadline at `level`."""
+    """Give one acting unit (or every unit, with no unit) a later deadline at `level`. `now`
+    dates an extension granted on paper before it was entered."""
     if not reason.strip():
         raise ValidationError({"reason": _("Hãy ghi lý do gia hạn.")})
     if deadline <= level.deadline:
@@ -178,6 +185,7 @@ def deadline_extend(
         deadline=deadline,
         reason=reason,
         created_by=actor if getattr(actor, "pk", None) else None,
+        created_at=now or timezone.now(),
     )
     local = timezone.localtime(deadline)
     # The audit trail is Vietnamese whatever the actor reads (see orgs.services._role_label).

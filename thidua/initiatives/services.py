@@ -30,6 +30,7 @@ from thidua.campaigns.models import Programme, ProgrammeLevel
 from thidua.campaigns.rules import quota_left, share_problems
 from thidua.campaigns.selectors import deadline_for, holder_at, levels_of
 from thidua.common.audit import audit_record, model_update
+from thidua.common.vietnamese import date_short
 from thidua.initiatives import files
 from thidua.initiatives.enums import Action, StageStatus, Status
 from thidua.initiatives.models import Attachment, Authorship, Event, Initiative, Stage
@@ -135,6 +136,13 @@ def initiative_create(
     now = now or timezone.now()
     if programme.status != ProgrammeStatus.LAUNCHED:
         raise ValidationError(_("Chương trình chưa được phát động hoặc đã kết thúc."))
+    day = timezone.localdate(now)
+    if not programme.starts_on <= day <= programme.ends_on:
+        message = _("Chương trình nhận sáng kiến từ %(start)s đến %(end)s.")
+        raise ValidationError(
+            message
+            % {"start": date_short(programme.starts_on), "end": date_short(programme.ends_on)}
+        )
     first = _first_level(programme)
     if holder_at(first, unit, timezone.localdate(now)) != unit:
         message = _(

@@ -125,6 +125,7 @@ def _kien_giang(builder: Builder) -> tuple[Programme, int]:
             level=first,
             unit=builder.unit(KG_LATE_SUBMIT),
             deadline=vn_time(2021, 4, 14),
+            now=vn_time(2021, 4, 9, 10),
             reason=(
                 "Công văn số 15/CĐCS ngày 08/4/2021 của công đoàn cơ sở: người lao động làm "
                 "ca tại các khu nghỉ dưỡng chưa kịp hoàn thiện hồ sơ; đồng ý gia hạn nộp sáng "
@@ -137,6 +138,7 @@ def _kien_giang(builder: Builder) -> tuple[Programme, int]:
             level=second,
             unit=builder.unit(KG_LATE_FORWARD),
             deadline=vn_time(2021, 4, 17),
+            now=vn_time(2021, 4, 15, 15),
             reason=(
                 "Hội đồng sáng kiến của Bệnh viện họp ngày 15/4/2021 do trùng đợt kiểm tra, "
                 "đánh giá chất lượng bệnh viện quý I; đồng ý gia hạn gửi sáng kiến lên Công "

@@ -15,10 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from thidua.campaigns.enums import ProgrammeStatus
 from thidua.campaigns.models import Programme
 from thidua.campaigns.permissions import programme_for_user
-from thidua.campaigns.selectors import deadline_for
+from thidua.campaigns.selectors import deadline_for, programme_open
 from thidua.initiatives import services
 from thidua.initiatives.enums import SolutionKind, StageStatus, Status
 from thidua.initiatives.models import Attachment, Initiative
@@ -91,7 +90,7 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
     programme = programme_for_user(
         request.user, request.GET.get("chuong_trinh") or request.POST.get("chuong_trinh")
     )
-    if programme.status != ProgrammeStatus.LAUNCHED:
+    if not programme_open(programme):
         raise PermissionDenied(_("Chương trình chưa phát động hoặc đã kết thúc."))
     units = _register_units(request, programme)
     if not units:

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from thidua.campaigns import services
 from thidua.campaigns.models import DeadlineExtension
 from thidua.campaigns.permissions import can_manage, programme_for_user, running_units_for_user
-from thidua.campaigns.selectors import acting_units, deadline_for
+from thidua.campaigns.selectors import acting_units, deadline_for, programme_open
 from thidua.common.vietnamese import date_short
 from thidua.initiatives.permissions import initiatives_for_user, register_units
 from thidua.initiatives.selectors import (
@@ -100,7 +100,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             .annotate(n=Count("id"))
             .order_by("-n", "field__name"),
             "can_manage": can_manage(request.user, programme),
-            "can_register": bool(register_units(request.user)) and programme.status == "launched",
+            "can_register": bool(register_units(request.user)) and programme_open(programme),
             "extensions": DeadlineExtension.objects.filter(
                 level__programme=programme
             ).select_related("level", "unit", "created_by"),
