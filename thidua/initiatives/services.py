@@ -239,6 +239,33 @@ def initiative_update(
     return changes
 
 
+def _enter(
+    initiative: Initiative,
+    level: ProgrammeLevel,
+    holder: Unit,
+    *,
+    sender: Unit | None,
+    now: dt.datetime,
+) -> Stage:
+    """The initiative arrives, pending, at `level` held by `holder` (again, if it was returned
+    from there before: one Stage per level)."""
+    stage, _created = Stage.objects.update_or_create(
+        initiative=initiative,
+        level=level,
+        defaults={
+            "unit": holder,
+            "sender": sender,
+            "status": StageStatus.PENDING,
+            "entered_at": now,
+            "decided_at": None,
+        },
+    )
+    initiative.status = Status.SUBMITTED
+    initiative.current_level, initiative.current_unit = level, holder
+    initiative.save(update_fields=["status", "current_level", "current_unit", "updated_at"])
+    return stage
+
+
 def _check_deadline(level: ProgrammeLevel, acting_unit: Unit, now: dt.datetime) -> None:
     deadline = deadline_for(level, acting_unit)
     if now > deadline:
@@ -278,24 +305,8 @@ def initiative_submit(
         raise ValidationError(problems)
     first = _first_level(initiative.programme)
     _check_deadline(first, initiative.unit, now)
-    Stage.objects.update_or_create(
-        initiative=initiative,
-        level=first,
-        defaults={
-            "unit": initiative.unit,
-            "sender": None,
-            "status": StageStatus.PENDING,
-            "entered_at": now,
-            "decided_at": None,
-        },
-    )
     status_from = initiative.status
-    initiative.status, initiative.current_level, initiative.current_unit = (
-        Status.SUBMITTED,
-        first,
-        initiative.unit,
-    )
-    initiative.save(update_fields=["status", "current_level", "current_unit", "updated_at"])
+    _enter(initiative, first, initiative.unit, sender=None, now=now)
     _record(
         initiative=initiative,
         at=now,
@@ -476,24 +487,8 @@ def initiative_forward(
         )
     stage.status = StageStatus.FORWARDED
     stage.save(update_fields=["status"])
-    upper, _created = Stage.objects.update_or_create(
-        initiative=initiative,
-        level=level,
-        defaults={
-            "unit": holder,
-            "sender": sender,
-            "status": StageStatus.PENDING,
-            "entered_at": now,
-            "decided_at": None,
-        },
-    )
     status_from = initiative.status
-    initiative.status, initiative.current_level, initiative.current_unit = (
-        Status.SUBMITTED,
-        level,
-        holder,
-    )
-    initiative.save(update_fields=["status", "current_level", "current_unit", "updated_at"])
+    upper = _enter(initiative, level, holder, sender=sender, now=now)
     _record(
         initiative=initiative,
         at=now,

@@ -19,6 +19,7 @@ from thidua.campaigns.enums import DEFAULT_FIELDS
 from thidua.campaigns.models import Programme, ProgrammeLevel
 from thidua.common.vietnamese import money
 from thidua.initiatives.enums import SolutionKind
+from thidua.initiatives.services import CONTENT_FIELDS
 from thidua.orgs.enums import Tier
 from thidua.orgs.models import Person, Unit
 from thidua.spreadsheets.base import CellError
@@ -282,45 +283,11 @@ class InitiativeForm(forms.Form):
         return data
 
     def service_data(self) -> dict[str, Any]:
-        names = [
-            "title",
-            "solution_kind",
-            "field",
-            "applying_unit_name",
-            "first_applied_on",
-            "prior_situation",
-            "novelty",
-            "application",
-            "conditions",
-            "benefit_value",
-            "benefit_basis",
-            "non_monetary_benefit",
-            "benefit_certified_by",
-            "confidential",
-        ]
-        return {name: self.cleaned_data[name] for name in names}
+        return {name: self.cleaned_data[name] for name in CONTENT_FIELDS}
 
 
 def initiative_initial(initiative: Any) -> dict[str, Any]:
-    initial = {
-        name: getattr(initiative, name)
-        for name in [
-            "title",
-            "solution_kind",
-            "field",
-            "applying_unit_name",
-            "first_applied_on",
-            "prior_situation",
-            "novelty",
-            "application",
-            "conditions",
-            "benefit_value",
-            "benefit_basis",
-            "non_monetary_benefit",
-            "benefit_certified_by",
-            "confidential",
-        ]
-    }
+    initial = {name: getattr(initiative, name) for name in CONTENT_FIELDS}
     for index, authorship in enumerate(initiative.authorships.all()):
         initial[f"author_{index}"] = authorship.person
         initial[f"share_{index}"] = authorship.share
