@@ -264,3 +264,18 @@ def test_the_programme_page_counts_what_reached_the_unit_per_field(kg):
 
     by_field = {row["field__name"]: row["n"] for row in page.context["by_field"]}
     assert by_field == {"Sản xuất kinh doanh": 2}
+
+
+def test_the_board_links_each_child_to_its_initiatives_filtered_by_unit(kg):
+    climb_to_province(kg, make_initiative(kg))
+    client = client_for(kg.province_officer)
+    board = client.get(reverse("web:programme_detail", args=[kg.programme.pk])).text
+    link = f"?chuong_trinh={kg.programme.pk}&amp;don_vi={kg.district.pk}"
+
+    page = client.get(
+        reverse("web:initiative_list"), {"chuong_trinh": kg.programme.pk, "don_vi": kg.district.pk}
+    )
+
+    assert link in board
+    assert page.context["page"].paginator.count == 1
+    assert "bỏ lọc đơn vị" in page.text
