@@ -10,6 +10,7 @@ They take plain values (a user, a path or an open file) so a background task can
 
 from __future__ import annotations
 
+import abc
 from collections.abc import Callable
 from typing import Any
 
@@ -85,7 +86,7 @@ def people_import(
     )  # fmt: skip
 
 
-class _Rows:
+class _Rows(abc.ABC):
     """Checks and writes one sheet's rows in order; subclasses know one kind of row."""
 
     def __init__(self, *, actor: User, sheet: Sheet) -> None:
@@ -93,8 +94,9 @@ class _Rows:
         self.sheet = sheet
         self.additions: list[str] = []  # see ImportReport.additions
 
+    @abc.abstractmethod
     def handle(self, row: SheetRow) -> tuple[RowOutcome | None, list[Problem]]:
-        raise NotImplementedError
+        """Check one row and, when it is clean, write it through the services."""
 
     def problem(self, row: SheetRow, field_name: str, message: str) -> Problem:
         return self.sheet.problem(row.number, field_name, message)
