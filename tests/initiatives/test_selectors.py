@@ -89,3 +89,19 @@ def test_progress_board_marks_a_child_late_after_the_deadline(kg):
     }
 
     assert rows[kg.sector].late
+
+
+def test_registering_units_are_the_programmes_grassroots_unions_in_the_users_scope(kg):
+    from tests.factories import make_unit
+    from thidua.campaigns.selectors import registering_units
+    from thidua.orgs.permissions import Cap, units_for_user
+
+    make_unit("CĐ ngoài chương trình", kind="ldld_tinh")
+
+    province = registering_units(
+        kg.programme, units_for_user(kg.province_officer, Cap.MANAGE_PEOPLE)
+    )
+    official = registering_units(kg.programme, units_for_user(kg.official_a, Cap.MANAGE_PEOPLE))
+
+    assert set(province) == {kg.union_a, kg.union_a2, kg.union_s, kg.union_direct}
+    assert list(official) == [kg.union_a]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from thidua.campaigns.models import DeadlineExtension, Programme, ProgrammeLevel
 from thidua.campaigns.rules import effective_deadline
-from thidua.orgs.models import Unit
+from thidua.orgs.enums import KIND_TIER
+from thidua.orgs.models import Unit, UnitPlacement
 from thidua.orgs.selectors import ancestors_on, placement_on
 
 
@@ -67,3 +69,18 @@ def programme_open(programme: Programme, day: dt.date | None = None) -> bool:
     """Launched and within its period: it takes new initiatives."""
     day = day or timezone.localdate()
     return programme.status == "launched" and programme.starts_on <= day <= programme.ends_on
+
+
+def registering_units(
+    programme: Programme, units: QuerySet[Unit], day: dt.date | None = None
+) -> QuerySet[Unit]:
+    """Of `units`, those that take initiatives at the programme's first level: of that level's
+    tier and inside the programme's subtree on `day`. One query, whatever the number."""
+    day = day or reference_day(programme)
+    first = programme.levels.order_by("order").first()
+    root = placement_on(programme.running_unit, day)
+    if first is None or root is None:
+        return units.none()
+    kinds = [kind for kind, tier in KIND_TIER.items() if tier == first.tier]
+    inside = UnitPlacement.objects.on(day).under(root.path)
+    return units.filter(kind__in=kinds, pk__in=inside.values("unit_id"))

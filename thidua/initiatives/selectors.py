@@ -12,8 +12,8 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from thidua.campaigns.models import Programme, ProgrammeLevel
-from thidua.campaigns.selectors import deadline_for
+from thidua.campaigns.models import DeadlineExtension, Programme, ProgrammeLevel
+from thidua.campaigns.rules import effective_deadline
 from thidua.common.search import word_prefix_q
 from thidua.initiatives.enums import Status
 from thidua.initiatives.models import Authorship, Initiative, Stage
@@ -149,9 +149,15 @@ def progress_board(
         ):
             if registering_unit in child_of:
                 reached[child_of[registering_unit]] += 1
+    # Every extension of the level at once, not one query per child.
+    extensions = (
+        list(DeadlineExtension.objects.filter(level=level).values_list("unit_id", "deadline"))
+        if level is not None
+        else []
+    )
     rows = []
     for child in children:
-        deadline = deadline_for(level, child.unit) if level is not None else None
+        deadline = effective_deadline(level.deadline, extensions, child.unit_id) if level else None
         rows.append(
             ProgressRow(
                 unit=child.unit,

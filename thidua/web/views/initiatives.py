@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from thidua.campaigns.models import Programme
 from thidua.campaigns.permissions import programme_for_user
-from thidua.campaigns.selectors import deadline_for, programme_open
+from thidua.campaigns.selectors import deadline_for, programme_open, registering_units
 from thidua.initiatives import services
 from thidua.initiatives.enums import SolutionKind, StageStatus, Status
 from thidua.initiatives.models import Attachment, Initiative
@@ -49,13 +49,8 @@ from thidua.web.views.common import paginate
 
 def _register_units(request: HttpRequest, programme: Programme) -> list[Unit]:
     """Grassroots unions of the programme where the user may register initiatives."""
-    first = programme.levels.order_by("order").first()
-    if first is None:
-        return []
-    units = units_for_user(request.user, Cap.MANAGE_PEOPLE).filter(kind="cdcs").order_by("name")
-    from thidua.campaigns.selectors import holder_at
-
-    return [unit for unit in units[:500] if holder_at(first, unit) == unit]
+    units = units_for_user(request.user, Cap.MANAGE_PEOPLE)
+    return list(registering_units(programme, units).order_by("name")[:500])
 
 
 @login_required
