@@ -279,3 +279,16 @@ def test_the_board_links_each_child_to_its_initiatives_filtered_by_unit(kg):
     assert link in board
     assert page.context["page"].paginator.count == 1
     assert "bỏ lọc đơn vị" in page.text
+
+
+def test_wrong_shares_are_shown_together_with_the_other_mistakes(kg):
+    response = client_for(kg.official_a).post(
+        reverse("web:initiative_create") + f"?chuong_trinh={kg.programme.pk}",
+        {"chuong_trinh": kg.programme.pk, "don_vi": kg.union_a.pk, "title": "Thử",
+         "solution_kind": "ky_thuat", "first_applied_on": "2021-02-01", "benefit_value": "1,2,3 tỷ",
+         "author_0": kg.author.pk, "share_0": "60", "author_1": kg.coauthor.pk, "share_1": "30"},
+    )  # fmt: skip
+
+    form = response.context["form"]
+    assert set(form.errors) == {"field", "benefit_value", "share_0"}
+    assert "(hiện là 90%)" in form.errors["share_0"][0]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.enums import DEFAULT_FIELDS
 from thidua.campaigns.models import Programme, ProgrammeLevel
+from thidua.campaigns.rules import share_problems
 from thidua.common.vietnamese import money
 from thidua.initiatives.enums import SolutionKind
 from thidua.initiatives.services import CONTENT_FIELDS
@@ -279,6 +280,11 @@ class InitiativeForm(forms.Form):
                     )
             else:
                 authors.append((person, share))
+        if authors and not any(name.startswith(("author_", "share_")) for name in self.errors):
+            # The service checks this too; here it shows beside the authors in the same round
+            # as every other mistake on the form.
+            for problem in share_problems([share for _, share in authors]):
+                self.add_error("share_0", problem)
         data["authors"] = authors
         return data
 
