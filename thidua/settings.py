@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "thidua.orgs",
     "thidua.campaigns",
     "thidua.initiatives",
+    "thidua.reviews",
     "thidua.spreadsheets",
     "thidua.web",
     "thidua.api",

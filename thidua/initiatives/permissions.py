@@ -6,8 +6,9 @@ a unit it has reached (a Stage held there), at its own grassroots union, or when
 it. A unit that has ended passes this on: what reached it is seen at the unit it merged into,
 or (dissolved) at its last parent.
 
-A confidential initiative shows its full content only to its own union (and, later, to the
-councils that review it); everyone else who sees it gets the public fields only.
+A confidential initiative shows its full content only to its own union and to the council
+members who score it (or steer the council that does); everyone else who sees it gets the
+public fields only.
 """
 
 from __future__ import annotations
@@ -73,7 +74,12 @@ def can_see_content(user: Any, initiative: Initiative) -> bool:
     """Everything, or (confidential) only the public fields."""
     if not initiative.confidential or user.is_superuser:
         return True
-    return initiative.unit_id in _unit_ids(user, VIEW_ROLES)
+    if initiative.unit_id in _unit_ids(user, VIEW_ROLES):
+        return True
+    # The council that scores it reads it whole (its members are bound to keep the secret).
+    from thidua.reviews.permissions import reviews_initiative
+
+    return reviews_initiative(user, initiative.pk)
 
 
 def can_edit(user: Any, initiative: Initiative) -> bool:

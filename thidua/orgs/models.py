@@ -175,6 +175,11 @@ class Person(models.Model):
         _("đối tượng"), max_length=16, choices=MemberCategory.choices, default=MemberCategory.WORKER
     )
     is_union_member = models.BooleanField(_("là đoàn viên công đoàn"), default=True)
+    publicity_consent = models.BooleanField(
+        _("đồng ý cho tuyên truyền, đưa tin"),
+        default=False,
+        help_text=_("Người này đồng ý để tên và thành tích được đưa tin, làm phóng sự."),
+    )
     phone = models.CharField(_("điện thoại"), max_length=32, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     id_number = models.CharField(

@@ -47,6 +47,7 @@ PERSON_FIELDS = [
     "education_level",
     "member_category",
     "is_union_member",
+    "publicity_consent",
     "phone",
     "email",
     "id_number",

@@ -141,6 +141,11 @@ class PersonForm(forms.Form):
     is_union_member = forms.BooleanField(
         label=_("Là đoàn viên công đoàn"), required=False, initial=True
     )
+    publicity_consent = forms.BooleanField(
+        label=_("Đồng ý cho tuyên truyền, đưa tin"),
+        required=False,
+        help_text=_("Chỉ người đã đồng ý mới được chọn làm phóng sự, đưa tin."),
+    )
     phone = forms.CharField(label=_("Điện thoại"), max_length=32, required=False)
     email = forms.EmailField(label=_("Thư điện tử"), required=False)
 
@@ -178,6 +183,7 @@ def person_initial(person: Person, with_id_number: bool) -> dict[str, Any]:
             "education_level",
             "member_category",
             "is_union_member",
+            "publicity_consent",
             "phone",
             "email",
             "unit",

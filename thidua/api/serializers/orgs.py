@@ -170,7 +170,7 @@ class PersonSerializer(serializers.ModelSerializer[Person]):
         fields = [
             "id", "full_name", "given_name", "gender", "gender_display", "date_of_birth",
             "position", "unit", "education_level", "member_category", "is_union_member",
-            "phone", "email", "id_number",
+            "publicity_consent", "phone", "email", "id_number",
         ]  # fmt: skip
         read_only_fields = [name for name in fields if name != "id_number"]
 
@@ -193,6 +193,7 @@ class PersonWriteSerializer(serializers.Serializer[Any]):
     )
     member_category = serializers.ChoiceField(choices=MemberCategory.choices, required=False)
     is_union_member = serializers.BooleanField(required=False)
+    publicity_consent = serializers.BooleanField(required=False)
     phone = serializers.CharField(required=False, allow_blank=True)
     email = serializers.CharField(required=False, allow_blank=True)
     # Write-only: the browsable API pre-fills its edit form from this serializer, and must not

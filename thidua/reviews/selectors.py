@@ -1,0 +1,312 @@
+"""Reads for councils: what a council reviews, who scores what, and the results, computed by
+the pure functions in `scoring`, `rubrics` and `selection` from plain data read here."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from thidua.initiatives.enums import StageStatus
+from thidua.initiatives.models import Initiative, Stage
+from thidua.reviews import assignment as assigning
+from thidua.reviews import rubrics, scoring
+from thidua.reviews.enums import AssignmentStatus, Basis, ConflictStatus, SheetStatus
+from thidua.reviews.models import Assignment, Conflict, Council, CouncilMember, ScoreSheet
+
+# Stages a council reviews: waiting at its level, or already decided there by it.
+REVIEWED_STAGES = [
+    StageStatus.PENDING,
+    StageStatus.SELECTED,
+    StageStatus.NOT_SELECTED,
+    StageStatus.FORWARDED,
+]
+
+
+def council_stages(council: Council) -> QuerySet[Stage]:
+    return Stage.objects.filter(
+        level_id=council.level_id, unit_id=council.unit_id, status__in=REVIEWED_STAGES
+    )
+
+
+def council_initiatives(council: Council) -> QuerySet[Initiative]:
+    """The initiatives the council reviews: those that reached its unit at its level."""
+    return Initiative.objects.filter(
+        pk__in=council_stages(council).values("initiative_id")
+    ).exclude(status="withdrawn")
+
+
+def active_members(council: Council) -> QuerySet[CouncilMember]:
+    return (
+        council.members.filter(active=True)
+        .select_related("user__person")
+        .prefetch_related("fields")
+        .order_by("id")
+    )
+
+
+def member_progress(council: Council) -> dict[int, tuple[int, int]]:
+    """Member id -> (submitted sheets, active assignments): the "12/45" of each member."""
+    rows = (
+        Assignment.objects.filter(council=council, status=AssignmentStatus.ACTIVE)
+        .values("member_id")
+        .annotate(
+            total=Count("id"),
+            done=Count("id", filter=Q(sheet__status=SheetStatus.SUBMITTED)),
+        )
+    )
+    return {row["member_id"]: (row["done"], row["total"]) for row in rows}
+
+
+def next_assignment(seat: CouncilMember, *, after: int | None = None) -> Assignment | None:
+    """ "Save and next": the member's unscored initiative that most needs reviews (fewest
+    submitted sheets so far), then the oldest assignment."""
+    queue = (
+        Assignment.objects.filter(member=seat, status=AssignmentStatus.ACTIVE)
+        .exclude(sheet__status=SheetStatus.SUBMITTED)
+        .annotate(
+            done=Count(
+                "initiative__review_assignments",
+                filter=Q(
+                    initiative__review_assignments__council_id=seat.council_id,
+                    initiative__review_assignments__status=AssignmentStatus.ACTIVE,
+                    initiative__review_assignments__sheet__status=SheetStatus.SUBMITTED,
+                ),
+            )
+        )
+        .order_by("done", "id")
+    )
+    if after is not None:
+        queue = queue.exclude(pk=after)
+    return queue.first()
+
+
+def confirmed_conflicts(council: Council) -> set[tuple[int, int]]:
+    """(member id, initiative id) pairs a declared, not rejected, conflict keeps apart."""
+    return set(
+        Conflict.objects.filter(member__council=council)
+        .exclude(status=ConflictStatus.REJECTED)
+        .values_list("member_id", "initiative_id")
+    )
+
+
+def reviewer_inputs(council: Council) -> list[assigning.Reviewer]:
+    reviewers = []
+    for seat in active_members(council):
+        person = getattr(seat.user, "person", None)
+        reviewers.append(
+            assigning.Reviewer(
+                id=seat.pk,
+                person=person.pk if person else None,
+                unions=frozenset({person.unit_id}) if person else frozenset(),
+                fields=frozenset(f.pk for f in seat.fields.all()),
+                cap=seat.load_cap if seat.load_cap is not None else council.load_cap,
+            )
+        )
+    return reviewers
+
+
+def item_inputs(council: Council) -> list[assigning.Item]:
+    initiatives = council_initiatives(council).prefetch_related("authorships__person")
+    return [
+        assigning.Item(
+            id=initiative.pk,
+            field=initiative.field_id,
+            unions=frozenset(
+                {initiative.unit_id, *(a.person.unit_id for a in initiative.authorships.all())}
+            ),
+            authors=frozenset(a.person_id for a in initiative.authorships.all()),
+        )
+        for initiative in initiatives.order_by("id")
+    ]
+
+
+def active_pairs(council: Council) -> dict[int, set[int]]:
+    pairs: dict[int, set[int]] = defaultdict(set)
+    for initiative_id, member_id in Assignment.objects.filter(
+        council=council, status=AssignmentStatus.ACTIVE
+    ).values_list("initiative_id", "member_id"):
+        pairs[initiative_id].add(member_id)
+    return pairs
+
+
+@dataclass
+class Row:
+    """One initiative's line on the ranking page."""
+
+    initiative: Initiative
+    result: scoring.ItemResult | None
+    outcome: rubrics.Outcome | None
+    raw_rank: int | None = None
+    corrected_rank: int | None = None
+    raw_decided_by: str | None = None
+    corrected_decided_by: str | None = None
+    sender_id: int | None = None
+
+    @property
+    def rank(self) -> int | None:
+        return self.corrected_rank
+
+    @property
+    def moved(self) -> int | None:
+        """How many places correction moved it (positive: up)."""
+        if self.raw_rank is None or self.corrected_rank is None:
+            return None
+        return self.raw_rank - self.corrected_rank
+
+
+@dataclass
+class Results:
+    council: Council
+    spec: rubrics.RubricSpec
+    rows: list[Row]
+    reviewers: dict[int, scoring.ReviewerReport]
+    members: dict[int, CouncilMember]
+    icc: float | None
+    sheets: int
+    expected: int
+    tie_breakers: list[tuple[str, str]] = field(default_factory=list)
+
+    def ordered(self, basis: str) -> list[Row]:
+        def key(row: Row) -> tuple[int, str]:
+            rank = row.corrected_rank if basis == Basis.CORRECTED else row.raw_rank
+            return (rank if rank is not None else 10**9, row.initiative.code)
+
+        return sorted(self.rows, key=key)
+
+    def rank_of(self, row: Row, basis: str) -> int | None:
+        return row.corrected_rank if basis == Basis.CORRECTED else row.raw_rank
+
+    def score_of(self, row: Row, basis: str) -> float | None:
+        if row.result is None:
+            return None
+        return row.result.corrected if basis == Basis.CORRECTED else row.result.raw
+
+    @property
+    def disputed(self) -> int:
+        return sum(1 for row in self.rows if row.result is not None and row.result.disputed)
+
+    @property
+    def flagged(self) -> list[CouncilMember]:
+        return [self.members[r] for r, rep in self.reviewers.items() if rep.flagged]
+
+
+def submitted_sheets(council: Council) -> QuerySet[ScoreSheet]:
+    return ScoreSheet.objects.filter(
+        assignment__council=council,
+        assignment__status=AssignmentStatus.ACTIVE,
+        status=SheetStatus.SUBMITTED,
+    )
+
+
+def council_results(council: Council) -> Results:
+    """Every candidate's aggregated raw and corrected score, its rubric outcome, its rank both
+    ways, plus per-reviewer reports and the council's agreement."""
+    assert council.rubric is not None  # noqa: S101 (a council scores only once it has a rubric)
+    spec = council.rubric.spec()
+    high = float(spec.max_total)
+    sheets = [
+        scoring.Sheet(
+            item=initiative_id,
+            reviewer=member_id,
+            total=float(total),
+            criteria={c.code: float(points.get(c.code) or 0) for c in spec.criteria},
+        )
+        for initiative_id, member_id, total, points in submitted_sheets(council).values_list(
+            "assignment__initiative_id", "assignment__member_id", "total", "points"
+        )
+    ]
+    results = scoring.aggregate(
+        sheets,
+        method=council.method,
+        correction=council.correction,
+        low=0.0,
+        high=high,
+        dispute_threshold=float(council.dispute_threshold),
+    )
+    stages = dict(council_stages(council).values_list("initiative_id", "sender_id"))
+    initiatives = list(
+        council_initiatives(council)
+        .select_related("field", "unit")
+        .prefetch_related("authorships__person")
+        .order_by("code")
+    )
+    rows = []
+    for initiative in initiatives:
+        result = results.get(initiative.pk)
+        outcome = None
+        if result is not None and result.raw is not None:
+            score = result.corrected if council.basis == Basis.CORRECTED else result.raw
+            outcome = rubrics.outcome(spec, score or 0.0, result.criteria)
+        rows.append(
+            Row(
+                initiative=initiative,
+                result=result,
+                outcome=outcome,
+                sender_id=stages.get(initiative.pk),
+            )
+        )
+    _rank(rows, council.tie_breakers, basis=Basis.RAW)
+    _rank(rows, council.tie_breakers, basis=Basis.CORRECTED)
+    names = {c.code: c.name for c in spec.criteria}
+    members = {seat.pk: seat for seat in council.members.select_related("user")}
+    return Results(
+        council=council,
+        spec=spec,
+        rows=rows,
+        reviewers=scoring.reviewer_reports(
+            sheets, min_offset=max(1.0, high * 0.04), t_threshold=3.0
+        ),
+        members=members,
+        icc=scoring.icc1(sheets),
+        sheets=len(sheets),
+        expected=Assignment.objects.filter(council=council, status=AssignmentStatus.ACTIVE).count(),
+        tie_breakers=[(key, scoring.tie_breaker_label(key, names)) for key in council.tie_breakers],
+    )
+
+
+def _rank(rows: list[Row], tie_breakers: list[str], *, basis: str) -> None:
+    entries = [
+        scoring.RankInput(
+            item=row.initiative.pk,
+            score=(
+                None
+                if row.result is None
+                else (row.result.corrected if basis == Basis.CORRECTED else row.result.raw)
+            ),
+            benefit_value=row.initiative.benefit_value,
+            criteria=row.result.criteria if row.result else {},
+            submitted_at=row.initiative.created_at,
+            code=row.initiative.code,
+        )
+        for row in rows
+    ]
+    by_item = {row.initiative.pk: row for row in rows}
+    for ranked in scoring.rank(entries, tie_breakers=tie_breakers):
+        row = by_item[ranked.item]
+        if basis == Basis.CORRECTED:
+            row.corrected_rank, row.corrected_decided_by = ranked.position, ranked.decided_by
+        else:
+            row.raw_rank, row.raw_decided_by = ranked.position, ranked.decided_by
+
+
+def others_sheets(assignment: Assignment) -> list[ScoreSheet]:
+    """The other members' submitted sheets on the same initiative in the same council."""
+    return list(
+        ScoreSheet.objects.filter(
+            assignment__council_id=assignment.council_id,
+            assignment__initiative_id=assignment.initiative_id,
+            assignment__status=AssignmentStatus.ACTIVE,
+            status=SheetStatus.SUBMITTED,
+        )
+        .exclude(assignment_id=assignment.pk)
+        .select_related("assignment__member__user")
+    )
+
+
+def my_assignments(user: Any) -> QuerySet[Assignment]:
+    return Assignment.objects.filter(
+        member__user=user, member__active=True, status=AssignmentStatus.ACTIVE
+    )
