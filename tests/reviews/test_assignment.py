@@ -354,7 +354,7 @@ def max_coverage(council) -> int:
         flow += 1
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(councils())
 def test_auto_assign_never_makes_a_conflicted_or_repeated_pair(council):
     plan = auto_assign(**council)
@@ -370,7 +370,7 @@ def test_auto_assign_never_makes_a_conflicted_or_repeated_pair(council):
     assert [pair for pair in plan.pairs if pair[1] in council["existing"].get(pair[0], ())] == []
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(councils())
 def test_auto_assign_never_exceeds_a_cap_or_per_item(council):
     plan = auto_assign(**council)
@@ -389,7 +389,7 @@ def test_auto_assign_never_exceeds_a_cap_or_per_item(council):
     ] == []
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(councils())
 def test_auto_assign_explains_exactly_the_items_left_short(council):
     plan = auto_assign(**council)
@@ -405,7 +405,7 @@ def test_auto_assign_explains_exactly_the_items_left_short(council):
     assert all(s.reason for s in plan.shortfalls)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(councils())
 def test_auto_assign_makes_as_many_pairs_as_any_plan_could(council):
     plan = auto_assign(**council)
@@ -413,7 +413,7 @@ def test_auto_assign_makes_as_many_pairs_as_any_plan_could(council):
     assert len(plan.pairs) == max_coverage(council)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(councils(crowded=True))
 def test_auto_assign_makes_as_many_pairs_as_any_plan_could_when_members_run_out(council):
     plan = auto_assign(**council)
@@ -421,7 +421,7 @@ def test_auto_assign_makes_as_many_pairs_as_any_plan_could_when_members_run_out(
     assert len(plan.pairs) == max_coverage(council)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(councils(caps=False, conflicts=False, existing=False))
 def test_auto_assign_without_caps_or_conflicts_serves_all_evenly(council):
     plan = auto_assign(**council)
@@ -434,7 +434,7 @@ def test_auto_assign_without_caps_or_conflicts_serves_all_evenly(council):
             assert load_spread(plan) <= 1
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(councils(existing=False))
 def test_auto_assign_no_swap_between_two_items_improves_expertise(council):
     # Swapping reviewers between two items keeps every load, so if it were allowed and

@@ -583,7 +583,7 @@ def eligible(c: Candidate, council_rules: Rules) -> bool:
     return c.passed and c.score is not None and (cut is None or c.score >= cut)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(councils())
 def test_propose_gives_every_candidate_one_line_in_rank_order_with_a_reason(council):
     candidates, council_rules = council
@@ -596,7 +596,7 @@ def test_propose_gives_every_candidate_one_line_in_rank_order_with_a_reason(coun
     assert [line.item for line in slate.lines if not line.reason] == []
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(councils())
 def test_propose_selects_only_eligible_within_quota_and_maximums(council):
     candidates, council_rules = council
@@ -622,7 +622,7 @@ def test_propose_selects_only_eligible_within_quota_and_maximums(council):
     ] == []
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(councils())
 def test_propose_reports_every_minimum_it_does_not_meet(council):
     candidates, council_rules = council
@@ -645,7 +645,7 @@ def test_propose_reports_every_minimum_it_does_not_meet(council):
             assert [p for p in slate.problems if p.startswith(wanted)] != []
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(councils())
 def test_propose_gives_prizes_and_top_marks_only_to_selected_lines_within_limits(council):
     candidates, council_rules = council
@@ -662,7 +662,7 @@ def test_propose_gives_prizes_and_top_marks_only_to_selected_lines_within_limits
             assert prizes[key] <= sum(c for c in counts if c is not None)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(councils())
 def test_propose_suggests_distinct_consenting_authors_of_selected_initiatives(council):
     candidates, council_rules = council
@@ -686,7 +686,7 @@ def test_propose_suggests_distinct_consenting_authors_of_selected_initiatives(co
         assert [p for p in slate.problems if p.startswith("Những người được chọn")] != []
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(councils())
 def test_propose_is_deterministic(council):
     candidates, council_rules = council

@@ -151,7 +151,7 @@ EXPORT_QUERIES = 7
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_export_query_count_does_not_grow_with_rows(kg, count, django_assert_num_queries):
+def test_export_query_count_does_not_grow_with_rows(kg, count, django_assert_max_num_queries):
     unions = [kg.union_a, kg.union_a2, kg.union_s][:count]
     for number, union in enumerate(unions):
         author = make_person(f"Tác Giả {number}", unit=union)
@@ -161,7 +161,8 @@ def test_export_query_count_does_not_grow_with_rows(kg, count, django_assert_num
         climb_to_province(kg, initiative)
     client = client_for(kg.province_officer)
 
-    with django_assert_num_queries(EXPORT_QUERIES):
+    # +1 once a confidential initiative asks which initiatives the user reviews on a council.
+    with django_assert_max_num_queries(EXPORT_QUERIES + 1):
         response = client.get(reverse("spreadsheets:initiative_export"))
         rows = read_back(b"".join(response.streaming_content))
 

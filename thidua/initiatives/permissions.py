@@ -77,9 +77,9 @@ def can_see_content(user: Any, initiative: Initiative) -> bool:
     if initiative.unit_id in _unit_ids(user, VIEW_ROLES):
         return True
     # The council that scores it reads it whole (its members are bound to keep the secret).
-    from thidua.reviews.permissions import reviews_initiative
+    from thidua.reviews.permissions import reviewed_initiative_ids
 
-    return reviews_initiative(user, initiative.pk)
+    return initiative.pk in reviewed_initiative_ids(user)
 
 
 def can_edit(user: Any, initiative: Initiative) -> bool:

@@ -96,22 +96,23 @@ def assignment_for_user(user: Any, pk: Any) -> Assignment:
         raise Http404(_("Không tìm thấy phiếu chấm.")) from None
 
 
-def reviews_initiative(user: Any, initiative_id: int) -> bool:
-    """Whether the user reviews this initiative on a council (assigned to it, or steering a
-    council that has it assigned): such users see a confidential initiative's content."""
+def reviewed_initiative_ids(user: Any) -> set[int]:
+    """Initiatives the user reviews on a council (assigned to them, or in a council they steer):
+    such users see a confidential initiative's content. Read once per request."""
     if not getattr(user, "is_authenticated", False):
-        return False
-    assigned = Assignment.objects.filter(
-        initiative_id=initiative_id, status=AssignmentStatus.ACTIVE
-    )
-    if assigned.filter(member__user=user, member__active=True).exists():
-        return True
-    return CouncilMember.objects.filter(
-        user=user,
-        active=True,
-        role__in=STEERING_ROLES,
-        council__assignments__initiative_id=initiative_id,
-    ).exists()
+        return set()
+    cached: set[int] | None = user.__dict__.get("_thidua_reviewed_ids")
+    if cached is None:
+        steered = CouncilMember.objects.filter(
+            user=user, active=True, role__in=STEERING_ROLES
+        ).values("council_id")
+        cached = set(
+            Assignment.objects.filter(status=AssignmentStatus.ACTIVE)
+            .filter(Q(member__user=user, member__active=True) | Q(council_id__in=steered))
+            .values_list("initiative_id", flat=True)
+        )
+        user.__dict__["_thidua_reviewed_ids"] = cached
+    return cached
 
 
 def can_see_results(user: Any, council: Council) -> bool:

@@ -23,6 +23,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if has_cap_somewhere(user, Cap.VIEW_UNITS):
         items.append((_("Phong trào"), reverse("web:programme_list"), "programmes"))
         items.append((_("Sáng kiến"), reverse("web:initiative_list"), "initiatives"))
+    if has_cap_somewhere(user, Cap.VIEW_UNITS) or user.council_seats.filter(active=True).exists():
+        items.append((_("Hội đồng, chấm điểm"), reverse("web:council_list"), "councils"))
     if has_cap_somewhere(user, Cap.VIEW_UNITS):
         # Exports are open to every reader; the page offers imports only to those who write.
         items.append((_("Nhập, xuất Excel"), reverse("spreadsheets:index"), "excel"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.web.views import accounts, dashboard, initiatives, people, programmes, units
+from thidua.web.views import accounts, dashboard, initiatives, people, programmes, reviews, units
 
 app_name = "web"
 
@@ -60,4 +60,58 @@ urlpatterns = [
     path("sang-kien/<int:pk>/dinh-kem/", initiatives.attachment_upload, name="attachment_upload"),
     path("tep/<int:pk>/", initiatives.attachment_download, name="attachment_download"),
     path("tep/<int:pk>/xoa/", initiatives.attachment_delete, name="attachment_delete"),
+    path("hoi-dong/", reviews.council_list, name="council_list"),
+    path(
+        "chuong-trinh/<int:pk>/cap/<int:level_pk>/hoi-dong/",
+        reviews.council_create,
+        name="council_create",
+    ),
+    path("hoi-dong/<int:pk>/", reviews.council_detail, name="council_detail"),
+    path("hoi-dong/<int:pk>/thiet-lap/", reviews.council_edit, name="council_edit"),
+    path("hoi-dong/<int:pk>/bat-dau/", reviews.council_open, name="council_open"),
+    path("hoi-dong/<int:pk>/mo-lai/", reviews.council_reopen, name="council_reopen"),
+    path("hoi-dong/<int:pk>/tieu-chi/", reviews.rubric_edit, name="rubric_edit"),
+    path("hoi-dong/<int:pk>/thanh-vien/them/", reviews.member_add, name="member_add"),
+    path(
+        "hoi-dong/<int:pk>/thanh-vien/<int:seat_pk>/sua/", reviews.member_edit, name="member_edit"
+    ),
+    path(
+        "hoi-dong/<int:pk>/thanh-vien/<int:seat_pk>/xoa/",
+        reviews.member_remove,
+        name="member_remove",
+    ),
+    path("hoi-dong/<int:pk>/phan-cong/", reviews.assignment_board, name="assignment_board"),
+    path("hoi-dong/<int:pk>/phan-cong/tu-dong/", reviews.assignment_auto, name="assignment_auto"),
+    path("hoi-dong/<int:pk>/phan-cong/them/", reviews.assignment_add, name="assignment_add"),
+    path(
+        "hoi-dong/<int:pk>/phan-cong/<int:assignment_pk>/doi/",
+        reviews.assignment_change,
+        name="assignment_change",
+    ),
+    path(
+        "hoi-dong/<int:pk>/phan-cong/mau.xlsx",
+        reviews.assignment_template,
+        name="assignment_template",
+    ),
+    path("hoi-dong/<int:pk>/phan-cong/nhap/", reviews.assignment_import, name="assignment_import"),
+    path("hoi-dong/<int:pk>/xung-dot/", reviews.conflict_list, name="conflict_list"),
+    path(
+        "hoi-dong/<int:pk>/xung-dot/<int:conflict_pk>/",
+        reviews.conflict_decide,
+        name="conflict_decide",
+    ),
+    path("hoi-dong/<int:pk>/xep-hang/", reviews.ranking, name="ranking"),
+    path(
+        "hoi-dong/<int:pk>/sang-kien/<int:initiative_pk>/",
+        reviews.initiative_review,
+        name="initiative_review",
+    ),
+    path("hoi-dong/<int:pk>/ket-qua.xlsx", reviews.council_export, name="council_export"),
+    path("hoi-dong/<int:pk>/de-xuat/", reviews.slate_view, name="slate"),
+    path("hoi-dong/<int:pk>/de-xuat/lap/", reviews.slate_propose, name="slate_propose"),
+    path("hoi-dong/<int:pk>/de-xuat/dong/<int:line_pk>/", reviews.slate_amend, name="slate_amend"),
+    path("hoi-dong/<int:pk>/de-xuat/bieu-quyet/", reviews.slate_vote, name="slate_vote"),
+    path("cham-diem/", reviews.my_sheets, name="my_sheets"),
+    path("cham-diem/<int:pk>/", reviews.sheet, name="sheet"),
+    path("cham-diem/<int:pk>/xung-dot/", reviews.sheet_conflict, name="sheet_conflict"),
 ]

@@ -61,3 +61,17 @@ def thao_tac(action: str) -> str:
     from thidua.web.views.accounts import ACTION_LABELS
 
     return str(ACTION_LABELS.get(action, action))
+
+
+@register.filter
+def getfield(form: Any, name: str) -> Any:
+    """A form's bound field by name (for forms whose fields are built at run time)."""
+    try:
+        return form[name]
+    except KeyError:
+        return None
+
+
+@register.filter
+def words(text: str) -> list[str]:
+    return str(text).split()

@@ -36,6 +36,9 @@ from thidua.initiatives.selectors import (
 )
 from thidua.orgs.models import Person, Unit
 from thidua.orgs.permissions import Cap, units_for_user
+from thidua.reviews.enums import SlateStatus
+from thidua.reviews.models import SlateLine
+from thidua.reviews.selection import PRIZES, prize_label
 from thidua.spreadsheets.initiative_filters import filters_from_query
 from thidua.web.forms import add_service_errors
 from thidua.web.initiative_forms import (
@@ -215,6 +218,13 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if upward and initiative.current_unit
             else None,
             "stage": stage,
+            # The score history it carries up the levels: each council's confirmed result.
+            "review_lines": SlateLine.objects.filter(
+                initiative=initiative, slate__status=SlateStatus.CONFIRMED
+            )
+            .select_related("slate__council__level")
+            .order_by("slate__council__level__order"),
+            "prize_labels": [(key, prize_label(key)) for key in PRIZES],
             "reason_form": ReasonForm(),
             "attachment_form": AttachmentForm(),
             "now": timezone.now(),

@@ -29,6 +29,7 @@ from thidua.initiatives.selectors import (
 )
 from thidua.orgs.models import Membership, Unit, User
 from thidua.orgs.permissions import Cap, has_cap_somewhere, units_for_user
+from thidua.reviews.permissions import councils_for_user
 from thidua.web.forms import add_service_errors
 from thidua.web.initiative_forms import ExtensionForm, LevelForm, ProgrammeForm
 
@@ -100,6 +101,10 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             .annotate(n=Count("id"))
             .order_by("-n", "field__name"),
             "can_manage": can_manage(request.user, programme),
+            "councils": councils_for_user(request.user)
+            .filter(level__programme=programme)
+            .select_related("level", "unit"),
+            "can_form_council": has_cap_somewhere(request.user, Cap.MANAGE_UNITS),
             "can_register": bool(register_units(request.user)) and programme_open(programme),
             "extensions": DeadlineExtension.objects.filter(
                 level__programme=programme
