@@ -168,6 +168,7 @@ class Results:
     sheets: int
     expected: int
     tie_breakers: list[tuple[str, str]] = field(default_factory=list)
+    alpha: float | None = None  # Krippendorff's alpha (interval), beside the ICC
 
     def ordered(self, basis: str) -> list[Row]:
         def key(row: Row) -> tuple[int, str]:
@@ -261,6 +262,7 @@ def council_results(council: Council) -> Results:
         ),
         members=members,
         icc=scoring.icc1(sheets),
+        alpha=scoring.krippendorff_alpha_interval(sheets),
         sheets=len(sheets),
         expected=Assignment.objects.filter(council=council, status=AssignmentStatus.ACTIVE).count(),
         tie_breakers=[(key, scoring.tie_breaker_label(key, names)) for key in council.tie_breakers],
