@@ -301,7 +301,7 @@ def test_demo_second_run_adds_no_programme(db, demo):
 
 @pytest.mark.parametrize("family", sorted(FIELD_WEIGHTS))
 def test_idea_title_has_a_pattern_for_every_field_a_family_files_under(family):
-    rng = random.Random(1)  # noqa: S311 (reproducible text, not secrets)
+    rng = random.Random(1)
     for field_name, _ in FIELD_WEIGHTS[family]:
         title, kind = idea_title(rng, family, field_name)
         assert title[0].isupper() and "{" not in title, (family, field_name)

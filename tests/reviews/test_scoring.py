@@ -717,7 +717,7 @@ class Council:
 
 @pytest.fixture(scope="module")
 def council() -> Council:
-    rng = random.Random(20240517)  # noqa: S311 (a reproducible council, not a secret)
+    rng = random.Random(20240517)
     truth: dict[int, float] = {}
     sheets: list[Sheet] = []
     for item in range(200):
