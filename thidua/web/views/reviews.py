@@ -29,6 +29,7 @@ from thidua.reviews.enums import (
     AssignmentStatus,
     Basis,
     ConflictStatus,
+    CouncilRole,
     SheetStatus,
     SlateStatus,
 )
@@ -131,7 +132,6 @@ def _holder_units(request: HttpRequest, level: ProgrammeLevel) -> list[Unit]:
     result = list(units.order_by("name"))
     if (
         can_manage_programme(request.user, programme)
-        and programme.running_unit.kind
         and programme.running_unit not in result
         and level.order == programme.levels.count()
     ):
@@ -251,6 +251,7 @@ def council_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     )
     progress = member_progress(council)
     rows = [(seat, *progress.get(seat.pk, (0, 0))) for seat in members]
+    roles = {seat.role for seat in members}
     seat = seat_of(request.user, council)
     now = timezone.now()
     return render(
@@ -260,6 +261,12 @@ def council_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
             council,
             request,
             members=rows,
+            # Thông tư 18/2013, Điều 8: a chair, a secretary and a representative of the union.
+            missing_roles=[
+                CouncilRole(role).label
+                for role in (CouncilRole.CHAIR, CouncilRole.SECRETARY, CouncilRole.UNION_REP)
+                if role not in roles
+            ],
             seat=seat,
             my_progress=progress.get(seat.pk) if seat else None,
             criteria=list(council.rubric.criteria.all()) if council.rubric else [],
