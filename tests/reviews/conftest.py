@@ -19,7 +19,7 @@ from tests.initiatives.conftest import (
     make_initiative,
 )
 from thidua.initiatives.models import Initiative
-from thidua.orgs.models import User
+from thidua.orgs.models import Unit, User
 from thidua.reviews import rubrics, services
 from thidua.reviews.enums import CouncilRole
 from thidua.reviews.models import Council, CouncilMember
@@ -44,7 +44,7 @@ class CouncilWorld:
     outsider: User  # a council member of nothing, officer elsewhere
 
 
-def _seat(council: Council, name: str, unit, role: str = CouncilRole.MEMBER) -> CouncilMember:  # type: ignore[no-untyped-def]
+def _seat(council: Council, name: str, unit: Unit, role: str = CouncilRole.MEMBER) -> CouncilMember:
     person = make_person(name, unit=unit)
     user = make_user(unit=unit, role="council", full_name=name)
     user.person = person

@@ -4,6 +4,7 @@ raw and corrected side by side, the slate with a reason for each initiative, the
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -15,7 +16,8 @@ from tests.initiatives.conftest import kg  # noqa: F401
 from tests.reviews.conftest import SCORING_DAY, CouncilWorld, cw, da_nang_points  # noqa: F401
 from thidua.reviews import services
 from thidua.reviews.enums import CouncilStatus, SheetStatus, SlateStatus
-from thidua.reviews.models import Assignment, Council, ScoreSheet
+from thidua.initiatives.models import Initiative
+from thidua.reviews.models import Assignment, Council, CouncilMember, ScoreSheet
 
 
 @pytest.fixture
@@ -27,7 +29,7 @@ def live(cw: CouncilWorld) -> CouncilWorld:
     return cw
 
 
-def _assign(cw: CouncilWorld, seat, *items):  # type: ignore[no-untyped-def]
+def _assign(cw: CouncilWorld, seat: CouncilMember, *items: Initiative) -> list[Assignment]:  # noqa: F811
     return [
         services.assignment_add(actor=None, council=cw.council, seat=seat, initiative=item)
         for item in items
@@ -110,7 +112,7 @@ def test_a_member_scores_with_save_and_next(live):
     assert response.status_code == 302
     assert response["Location"] == reverse("web:sheet", args=[second.pk])
     sheet = ScoreSheet.objects.get(assignment=first)
-    assert (sheet.status, sheet.total) == (SheetStatus.SUBMITTED, 79)
+    assert (sheet.status, sheet.total) == (SheetStatus.SUBMITTED, Decimal(79))
     assert "1/2" in client.get(response["Location"]).content.decode()
 
 
