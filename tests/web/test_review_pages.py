@@ -14,9 +14,9 @@ from tests.conftest import client_for
 from tests.factories import make_user
 from tests.initiatives.conftest import kg  # noqa: F401
 from tests.reviews.conftest import SCORING_DAY, CouncilWorld, cw, da_nang_points  # noqa: F401
+from thidua.initiatives.models import Initiative
 from thidua.reviews import services
 from thidua.reviews.enums import CouncilStatus, SheetStatus, SlateStatus
-from thidua.initiatives.models import Initiative
 from thidua.reviews.models import Assignment, Council, CouncilMember, ScoreSheet
 
 
@@ -29,7 +29,7 @@ def live(cw: CouncilWorld) -> CouncilWorld:
     return cw
 
 
-def _assign(cw: CouncilWorld, seat: CouncilMember, *items: Initiative) -> list[Assignment]:  # noqa: F811
+def _assign(cw: CouncilWorld, seat: CouncilMember, *items: Initiative) -> list[Assignment]:
     return [
         services.assignment_add(actor=None, council=cw.council, seat=seat, initiative=item)
         for item in items
