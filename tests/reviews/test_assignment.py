@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, deque
 from dataclasses import replace
+from itertools import combinations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -173,8 +174,8 @@ def test_auto_assign_never_exceeds_a_cap_and_says_why_an_item_is_short():
 
 
 def test_auto_assign_hands_an_item_over_so_no_item_is_stranded():
-    # Item 10 comes first and takes member 1; item 11 can only go to member 1 (member 2 is
-    # its author), so member 1 hands item 10 over to member 2.
+    # Only member 1 is free of conflict for item 11 (member 2 is its author), so item 10
+    # goes to member 2 even though member 1 has the lower id.
     reviewers = [member(1, cap=1), member(2, person=50, cap=1)]
     items = [initiative(10), initiative(11, authors=frozenset({50}))]
 
@@ -184,7 +185,17 @@ def test_auto_assign_hands_an_item_over_so_no_item_is_stranded():
     assert plan.shortfalls == []
 
 
-def test_auto_assign_leaves_the_later_item_short_when_members_run_out():
+def test_auto_assign_serves_the_item_of_the_members_field_when_members_run_out():
+    reviewers = [member(1, fields=frozenset({2}), cap=1)]
+    items = [initiative(10, field=1), initiative(11, field=2)]
+
+    plan = auto_assign(items=items, reviewers=reviewers, per_item=1)
+
+    assert plan.pairs == [(11, 1)]
+    assert [s.item for s in plan.shortfalls] == [10]
+
+
+def test_auto_assign_leaves_the_higher_id_short_when_nothing_else_decides():
     reviewers = [member(1, cap=1)]
 
     plan = auto_assign(items=[initiative(11), initiative(10)], reviewers=reviewers, per_item=1)
@@ -262,7 +273,9 @@ FIELDS = st.integers(min_value=0, max_value=3)
 
 
 @st.composite
-def councils(draw, *, caps=True, conflicts=True, existing=True, crowded=False):
+def councils(
+    draw, *, caps=True, conflicts=True, existing=True, crowded=False, members=10, proposals=40
+):
     """Up to 10 members and 40 initiatives sharing a few persons, unions and fields; a crowded
     council has many initiatives and members with small caps, so members run out of room."""
     per_item = draw(st.integers(min_value=1, max_value=4))
@@ -275,7 +288,7 @@ def councils(draw, *, caps=True, conflicts=True, existing=True, crowded=False):
         st.lists(
             st.tuples(person, some, st.frozensets(FIELDS, max_size=2), cap),
             min_size=4 if crowded else 0,
-            max_size=10,
+            max_size=members,
         )
     )
     reviewers = [
@@ -283,7 +296,7 @@ def councils(draw, *, caps=True, conflicts=True, existing=True, crowded=False):
         for r, (p, u, f, c) in enumerate(members, start=1)
     ]
     proposals = draw(
-        st.lists(st.tuples(FIELDS, some, some), min_size=20 if crowded else 0, max_size=40)
+        st.lists(st.tuples(FIELDS, some, some), min_size=20 if crowded else 0, max_size=proposals)
     )
     items = [
         Item(id=i, field=f, unions=u, authors=a) for i, (f, u, a) in enumerate(proposals, start=100)
@@ -463,6 +476,53 @@ def test_auto_assign_no_swap_between_two_items_improves_expertise(council):
         and cost(first[0], second[1]) + cost(second[0], first[1]) < cost(*first) + cost(*second)
     ]
     assert improving == []
+
+
+def plan_cost(pairs, council) -> tuple[int, int, int]:
+    """What the goals rank, best lowest: more pairs, then even load, then expertise."""
+    by_id = {r.id: r for r in council["reviewers"]}
+    items = {i.id: i for i in council["items"]}
+    load = Counter(r for ids in council["existing"].values() for r in ids if r in by_id)
+    load.update(r for _item, r in pairs)
+    return (
+        -len(pairs),
+        sum(n * n for n in load.values()),
+        sum(expertise_penalty(by_id[r], items[i]) for i, r in pairs),
+    )
+
+
+def best_cost_by_trying_every_plan(council) -> tuple[int, int, int]:
+    by_id = {r.id: r for r in council["reviewers"]}
+    existing = council["existing"]
+    before = Counter(r for ids in existing.values() for r in ids)
+    allowed = [
+        (i.id, r.id)
+        for i in council["items"]
+        for r in council["reviewers"]
+        if r.id not in existing.get(i.id, ())
+        and conflict(r, i, declared=council["declared"]) is None
+    ]
+    costs = []
+    for size in range(len(allowed) + 1):
+        for pairs in combinations(allowed, size):
+            per_item = Counter(i for i, _r in pairs) + Counter(
+                {i: len(ids) for i, ids in existing.items()}
+            )
+            loads = before + Counter(r for _i, r in pairs)
+            if any(per_item[i] > council["per_item"] for i, _r in pairs):
+                continue
+            if any(by_id[r].cap is not None and loads[r] > by_id[r].cap for _i, r in pairs):
+                continue
+            costs.append(plan_cost(pairs, council))
+    return min(costs)
+
+
+@settings(max_examples=100, deadline=None)
+@given(councils(members=3, proposals=4))
+def test_auto_assign_is_the_best_plan_by_coverage_then_balance_then_expertise(council):
+    plan = auto_assign(**council)
+
+    assert plan_cost(plan.pairs, council) == best_cost_by_trying_every_plan(council)
 
 
 @settings(max_examples=100, deadline=None)

@@ -311,3 +311,56 @@ def test_vote_threshold_counts_all_members_not_only_those_present():
     assert not services.vote_passes(in_favour=4, members_total=7, numerator=2, denominator=3)
     assert not services.vote_passes(in_favour=6, members_total=7, numerator=90, denominator=100)
     assert services.vote_passes(in_favour=7, members_total=7, numerator=90, denominator=100)
+
+
+def test_a_sheet_with_an_unknown_criterion_or_a_fraction_is_refused(cw):  # noqa: F811
+    assignment = services.assignment_add(
+        actor=None, council=cw.council, seat=cw.reviewer_2, initiative=cw.items[2]
+    )
+
+    with pytest.raises(ValidationError) as unknown:
+        services.sheet_save(
+            actor=None, assignment=assignment, points={"tinh_moii": 30}, submit=False,
+            now=SCORING_DAY,
+        )  # fmt: skip
+    with pytest.raises(ValidationError) as fraction:
+        services.sheet_save(
+            actor=None, assignment=assignment, points={"tinh_moi": 30.5}, submit=False,
+            now=SCORING_DAY,
+        )  # fmt: skip
+
+    assert "Không có tiêu chí “tinh_moii”" in unknown.value.messages[0]
+    assert "phải là số nguyên" in fraction.value.messages[0]
+
+
+def test_a_wrong_vote_threshold_is_refused_in_vietnamese(cw):  # noqa: F811
+    with pytest.raises(ValidationError) as error:
+        services.council_update(
+            actor=None, council=cw.council, data={"vote_numerator": 4, "vote_denominator": 3}
+        )
+
+    assert "phân số" in error.value.messages[0]
+
+
+def test_an_initiative_amended_out_is_decided_with_the_councils_reason(cw):  # noqa: F811
+    services.assignments_auto(actor=None, council=cw.council, now=SCORING_DAY)
+    _score_everything(cw)
+    slate = services.slate_propose(actor=None, council=cw.council)
+    line = slate.lines.filter(selected=True).select_related("initiative").first()
+    assert line is not None
+    services.slate_amend(
+        actor=None, line=line, selected=False, prize="", reason="Trùng với sáng kiến năm 2020"
+    )
+
+    services.slate_vote(
+        actor=None,
+        slate=slate,
+        method=VoteMethod.HANDS,
+        present=list(cw.council.members.filter(active=True)),
+        in_favour=5,
+        against=0,
+    )
+
+    line.initiative.refresh_from_db()
+    assert line.initiative.status == Status.NOT_SELECTED
+    assert line.initiative.events.last().reason == "Trùng với sáng kiến năm 2020"

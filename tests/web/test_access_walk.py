@@ -18,9 +18,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.conftest import World, client_for
+from tests.factories import make_user
 from thidua.campaigns import services as campaigns
 from thidua.initiatives import services as initiatives
 from thidua.orgs.enums import Tier
+from thidua.reviews import services as reviews
+from thidua.reviews.rubrics import PRESETS
 
 FUTURE = dt.datetime(2099, 12, 31, 17, 0, tzinfo=dt.UTC)
 
@@ -34,6 +37,27 @@ OBJECT_KIND = {
     "people": "person",
     "user": "user",
     "membership": "user",
+    # Review councils in the API (router names: "council-assignments"). "council-" comes before
+    # "assignment-"; the hyphen keeps these off the web routes, whose names use "_".
+    "council-": "council",
+    "assignment-": "assignment",
+    "slate-": "slate",
+    "conflict-": "conflict",
+}
+# Web routes of councils, by full name: their `pk` is the council (or, for a score sheet, the
+# assignment; for forming one, the programme); further parameters name objects inside it.
+COUNCIL_ROUTES = {
+    "council_detail", "council_edit", "council_open", "council_reopen", "rubric_edit",
+    "member_add", "member_edit", "member_remove", "assignment_board", "assignment_auto",
+    "assignment_add", "assignment_change", "assignment_template", "assignment_import",
+    "conflict_list", "conflict_decide", "ranking", "initiative_review", "council_export",
+    "slate", "slate_propose", "slate_amend", "slate_vote",
+}  # fmt: skip
+ROUTE_KIND = {
+    **{f"web:{name}": "council" for name in COUNCIL_ROUTES},
+    "web:council_create": "programme",
+    "web:sheet": "assignment",
+    "web:sheet_conflict": "assignment",
 }
 # Routes whose parameters are not an object of a union.
 NOT_OBJECT_ROUTES = {"password_reset_confirm", "set_language", "spreadsheets:import_confirm"}
@@ -78,6 +102,8 @@ def _fill(regex: str, values: dict[str, object]) -> str:
 
 
 def _kind(route: Route) -> str | None:
+    if route.name in ROUTE_KIND:
+        return ROUTE_KIND[route.name]
     short = route.name.split(":")[-1]
     for key, kind in OBJECT_KIND.items():
         if key in short:
@@ -90,12 +116,18 @@ MISSING = 987654
 
 @dataclass
 class BWork:
-    """Union B's part in its own province's programme: an initiative with an attachment."""
+    """Union B's part in its own province's programme: an initiative with an attachment, and
+    its council with an assignment, a declared conflict and a proposed slate."""
 
     programme: object
     level: object
     initiative: object
     attachment: object
+    council: object
+    assignment: object
+    conflict: object
+    slate: object
+    slate_line: object
 
 
 @pytest.fixture
@@ -132,11 +164,31 @@ def b_work(world, settings, tmp_path) -> BWork:
         actor=None, initiative=initiative, upload=SimpleUploadedFile("b.pdf", b"%PDF-1.4 b")
     )
     initiatives.initiative_submit(actor=None, initiative=initiative)
+    level = programme.levels.first()
+    rubric = reviews.rubric_create(actor=None, programme=programme, spec=PRESETS["son_la"])
+    council = reviews.council_create(
+        actor=None, level=level, unit=world.union_b, data={"name": "Hội đồng B", "rubric": rubric}
+    )
+    seats = [
+        reviews.member_add(actor=None, council=council, user=world.official_b),
+        reviews.member_add(actor=None, council=council, user=make_user("giamkhao_b")),
+    ]
+    assignment, declared = (
+        reviews.assignment_add(actor=None, council=council, seat=seat, initiative=initiative)
+        for seat in seats
+    )
+    conflict = reviews.conflict_declare(actor=None, assignment=declared, reason="Người quen")
+    slate = reviews.slate_propose(actor=None, council=council)
     return BWork(
         programme=programme,
-        level=programme.levels.first(),
+        level=level,
         initiative=initiative,
         attachment=attachment,
+        council=council,
+        assignment=assignment,
+        conflict=conflict,
+        slate=slate,
+        slate_line=slate.lines.get(),
     )
 
 
@@ -151,6 +203,10 @@ def _object_values(
         "programme": work.programme.pk,
         "initiative": work.initiative.pk,
         "attachment": work.attachment.pk,
+        "council": work.council.pk,
+        "assignment": work.assignment.pk,
+        "slate": work.slate.pk,
+        "conflict": work.conflict.pk,
     }
     values: dict[str, object] = {}
     for param in route.params:
@@ -162,6 +218,16 @@ def _object_values(
             values[param] = world.official_b.memberships.get().pk
         elif param == "level_pk":
             values[param] = work.level.pk
+        elif param == "line_pk":
+            values[param] = work.slate_line.pk
+        elif param == "seat_pk":
+            values[param] = work.assignment.member_id
+        elif param == "assignment_pk":
+            values[param] = work.assignment.pk
+        elif param == "conflict_pk":
+            values[param] = work.conflict.pk
+        elif param == "initiative_pk":
+            values[param] = work.initiative.pk
         else:
             values[param] = targets[kind]
     return values

@@ -1,8 +1,10 @@
 """/api/v1/: units, people, the current user, programmes, initiatives and their attachments,
-token login, and the OpenAPI schema with its docs (Swagger UI and Redoc served from local
-files, no CDN).
+review councils (assignments, score sheets, ranking, slates, conflicts of interest), token
+login, and the OpenAPI schema with its docs (Swagger UI and Redoc served from local files, no
+CDN).
 
-Route names carry the object they take (unit, person, programme, initiative, attachment):
+Route names carry the object they take (unit, person, programme, initiative, attachment,
+council, assignment, slate, conflict):
 tests/web/test_access_walk.py classifies parametrised routes by name."""
 
 from django.urls import URLPattern, URLResolver, path
@@ -17,6 +19,12 @@ from rest_framework.routers import SimpleRouter
 from thidua.api.views.initiatives import AttachmentViewSet, InitiativeViewSet
 from thidua.api.views.orgs import MeView, PersonViewSet, UnitViewSet
 from thidua.api.views.programmes import ProgrammeViewSet
+from thidua.api.views.reviews import (
+    AssignmentViewSet,
+    ConflictViewSet,
+    CouncilViewSet,
+    SlateViewSet,
+)
 
 app_name = "api"
 
@@ -26,6 +34,10 @@ router.register("people", PersonViewSet, basename="person")
 router.register("programmes", ProgrammeViewSet, basename="programme")
 router.register("initiatives", InitiativeViewSet, basename="initiative")
 router.register("attachments", AttachmentViewSet, basename="attachment")
+router.register("councils", CouncilViewSet, basename="council")
+router.register("assignments", AssignmentViewSet, basename="assignment")
+router.register("slates", SlateViewSet, basename="slate")
+router.register("conflicts", ConflictViewSet, basename="conflict")
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),

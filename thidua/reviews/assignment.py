@@ -7,9 +7,9 @@ The assignment is a min-cost flow (as HotCRP does it): every initiative asks for
 reviewers, every member can take up to `cap`. Successive shortest paths give, in this order:
 no conflict and no cap exceeded (hard rules), as many assignments as the council can give,
 the most even load (a member's n-th assignment costs more than the (n-1)-th, so piling work on
-one member is always dearer than spreading it), and only then expertise. The council has a
-handful of members, so paths are searched over members only; initiatives appear as the
-"moves" that let one member hand an initiative to another.
+one member is always dearer than spreading it), and only then expertise. Ties go to the lower
+id. The council has a handful of members, so paths are searched over members only;
+initiatives appear as the "moves" that let one member hand an initiative to another.
 """
 
 from __future__ import annotations
@@ -129,8 +129,13 @@ def auto_assign(
     and cap, and are never repeated. Items that cannot be served in full get a Shortfall."""
     _check_unique("item", [item.id for item in items])
     _check_unique("reviewer", [reviewer.id for reviewer in reviewers])
-    solver = _Solver(items=items, reviewers=reviewers, per_item=max(per_item, 0), existing=existing)
-    solver.prepare(declared)
+    solver = _Solver(
+        items=items,
+        reviewers=reviewers,
+        per_item=max(per_item, 0),
+        existing=existing,
+        declared=declared,
+    )
     solver.run()
     return Plan(
         pairs=solver.pairs(),
@@ -152,15 +157,18 @@ def _check_unique(what: str, ids: Sequence[int]) -> None:
 
 
 _NO_MOVE = 99  # above every real penalty difference (-2..2): "no move between these members"
+_NO_ITEM = 99  # above every real penalty: "no item still waiting for this member"
 
 
 class _Solver:
-    """Successive shortest paths over the members.
+    """Successive shortest paths from all waiting items at once, over the members.
 
-    State: `assigned[i]` members newly given to item i; `moves[a][b][d]` the items member a
-    could hand to member b (b eligible for them and not yet on them) at expertise change d;
-    `cheapest[a][b]` the lowest such d. Because every path found is a shortest one, the plan
-    so far is always the cheapest for the reviewers it places, so nothing needs undoing."""
+    State: `assigned[i]` the members newly given to item i; `waiting[a][p]` the items still
+    short that member a could take at expertise penalty p, `entry[a]` the lowest such p;
+    `moves[a][b][d]` the items member a could hand to member b (b free of conflict with them
+    and not yet on them) at expertise change d, `cheapest[a][b]` the lowest such d. Each step
+    adds one reviewer along the cheapest path, so after every step the plan is the cheapest
+    one of its size and nothing ever needs undoing."""
 
     def __init__(
         self,
@@ -169,10 +177,10 @@ class _Solver:
         reviewers: Sequence[Reviewer],
         per_item: int,
         existing: Mapping[int, AbstractSet[int]],
+        declared: AbstractSet[tuple[int, int]],
     ) -> None:
         self.items = sorted(items, key=lambda item: item.id)
         self.reviewers = sorted(reviewers, key=lambda reviewer: reviewer.id)
-        self.existing = existing
         size = len(self.reviewers)
         index_of = {reviewer.id: index for index, reviewer in enumerate(self.reviewers)}
         self.load = [0] * size
@@ -184,48 +192,47 @@ class _Solver:
         self.need = [max(per_item - len(existing.get(item.id, ())), 0) for item in self.items]
         # eligible[i]: member index -> expertise penalty, for members free of conflict and
         # not already on the item.
-        self.eligible: list[dict[int, int]] = [{} for _item in self.items]
+        self.eligible: list[dict[int, int]] = []
+        for item in self.items:
+            already = existing.get(item.id, frozenset())
+            self.eligible.append(
+                {
+                    a: expertise_penalty(reviewer, item)
+                    for a, reviewer in enumerate(self.reviewers)
+                    if reviewer.id not in already
+                    and conflict_kind(reviewer, item, declared=declared) is None
+                }
+            )
         self.assigned: list[set[int]] = [set() for _item in self.items]
+        self.waiting: list[list[set[int]]] = [[set() for _p in range(3)] for _a in range(size)]
+        self.entry = [_NO_ITEM] * size
         self.moves: list[list[list[set[int]]]] = [
             [[set() for _d in range(5)] for _b in range(size)] for _a in range(size)
         ]
         self.cheapest = [[_NO_MOVE] * size for _a in range(size)]
+        for i, eligible in enumerate(self.eligible):
+            if self.need[i] > 0:
+                for a in eligible:
+                    self.change_waiting(i, a, present=True)
         # Lexicographic costs: one step of load difference must outweigh any total of
         # expertise penalties, so the unit of load cost exceeds the largest such total.
         self.load_unit = PENALTY_OTHER_FIELD * sum(self.need) + 1
-
-    def prepare(self, declared: AbstractSet[tuple[int, int]]) -> None:
-        for i, item in enumerate(self.items):
-            already = self.existing.get(item.id, frozenset())
-            for a, reviewer in enumerate(self.reviewers):
-                if reviewer.id in already:
-                    continue
-                if conflict_kind(reviewer, item, declared=declared) is not None:
-                    continue
-                self.eligible[i][a] = expertise_penalty(reviewer, item)
 
     def has_room(self, a: int) -> bool:
         cap = self.cap[a]
         return cap is None or self.load[a] < cap
 
     def run(self) -> None:
-        # One pass in id order reaches the most assignments possible: when no path leads
-        # from an item to a member with room, later paths cannot create one (they never
-        # touch what the item can reach, or they could not end at a member with room).
-        # So the order only decides which items stay short, and the earlier ones win.
-        for i in range(len(self.items)):
-            while self.need[i] > 0 and self.augment(i):
-                pass
+        # Stopping only when no path is left is what makes the plan as large as possible.
+        while self.augment():
+            pass
 
-    def augment(self, i: int) -> bool:
-        """Give item i one more reviewer along the cheapest path; False if none exists."""
+    def augment(self) -> bool:
+        """Add one reviewer to some waiting item along the cheapest path; False if none."""
         size = len(self.reviewers)
         unreachable = 1 << 62
-        dist = [unreachable] * size
+        dist = [unreachable if self.entry[a] == _NO_ITEM else self.entry[a] for a in range(size)]
         pred = [-1] * size
-        for a, penalty in self.eligible[i].items():
-            if a not in self.assigned[i]:
-                dist[a] = penalty
         # Bellman-Ford: moves may lower the expertise cost (negative edges), but the
         # shortest-path invariant guarantees there are no negative cycles.
         for _round in range(size):
@@ -256,19 +263,28 @@ class _Solver:
             if len(path) > size:
                 raise AssertionError("negative cycle in the assignment graph")
         path.reverse()
-        # Choose every move before applying any, so each is read from the same state.
+        # Choose the item and every move before applying any, so all read the same state;
+        # the lowest index (id) among equals keeps the plan deterministic.
+        first = path[0]
+        item = min(self.waiting[first][self.entry[first]])
         hops = [(min(self.moves[a][b][self.cheapest[a][b] + 2]), a, b) for a, b in pairwise(path)]
-        self.add(i, path[0])
+        self.add(item, first)
         for j, a, b in hops:
             self.remove(j, a)
             self.add(j, b)
-        self.need[i] -= 1
+        self.need[item] -= 1
+        if self.need[item] == 0:
+            for a in self.eligible[item]:
+                if a not in self.assigned[item]:
+                    self.change_waiting(item, a, present=False)
         return True
 
     def add(self, j: int, a: int) -> None:
         eligible = self.eligible[j]
         self.assigned[j].add(a)
         self.load[a] += 1
+        if self.need[j] > 0:
+            self.change_waiting(j, a, present=False)
         for b, penalty in eligible.items():
             if b not in self.assigned[j]:
                 self.change_move(a, b, penalty - eligible[a], j, present=True)
@@ -280,11 +296,21 @@ class _Solver:
         eligible = self.eligible[j]
         self.assigned[j].discard(a)
         self.load[a] -= 1
+        if self.need[j] > 0:
+            self.change_waiting(j, a, present=True)
         for b, penalty in eligible.items():
             if b != a and b not in self.assigned[j]:
                 self.change_move(a, b, penalty - eligible[a], j, present=False)
         for x in self.assigned[j]:
             self.change_move(x, a, eligible[a] - eligible[x], j, present=True)
+
+    def change_waiting(self, i: int, a: int, *, present: bool) -> None:
+        buckets = self.waiting[a]
+        if present:
+            buckets[self.eligible[i][a]].add(i)
+        else:
+            buckets[self.eligible[i][a]].discard(i)
+        self.entry[a] = next((p for p in range(3) if buckets[p]), _NO_ITEM)
 
     def change_move(self, a: int, b: int, delta: int, j: int, *, present: bool) -> None:
         buckets = self.moves[a][b]
@@ -292,10 +318,7 @@ class _Solver:
             buckets[delta + 2].add(j)
         else:
             buckets[delta + 2].discard(j)
-        self.cheapest[a][b] = next(
-            (d - 2 for d in range(5) if buckets[d]),
-            _NO_MOVE,
-        )
+        self.cheapest[a][b] = next((d - 2 for d in range(5) if buckets[d]), _NO_MOVE)
 
     def pairs(self) -> list[tuple[int, int]]:
         return sorted(

@@ -90,6 +90,35 @@ def _path(council: Council) -> str:
     return unit_current_path(council.unit)
 
 
+def _check_rules(values: Mapping[str, Any], *, programme_id: int, rubric: Rubric | None) -> None:
+    """The council's settings a form or the API may get wrong, refused in plain Vietnamese
+    before the database's own constraints would speak English."""
+    errors: dict[str, str] = {}
+    numerator = values.get("vote_numerator")
+    denominator = values.get("vote_denominator")
+    if numerator is not None and denominator is not None and not 0 < numerator <= denominator:
+        errors["vote_numerator"] = _("Tỷ lệ biểu quyết phải là một phân số từ 0 đến 1, ví dụ 2/3.")
+    codes = {c.code for c in rubric.criteria.all()} if rubric is not None else set()
+    for key in values.get("tie_breakers") or []:
+        criterion = key.removeprefix("criterion:") if key.startswith("criterion:") else None
+        if key not in {"benefit_value", "submitted_at"} and criterion not in codes:
+            errors["tie_breakers"] = _("Tiêu chí phân định “%(key)s” không hợp lệ.") % {"key": key}
+    fields = set(
+        ProgrammeField.objects.filter(programme_id=programme_id).values_list("pk", flat=True)
+    )
+    for key, pair in (values.get("field_limits") or {}).items():
+        if not str(key).isdigit() or int(key) not in fields or len(list(pair)) != 2:
+            errors["field_limits"] = _("Giới hạn theo lĩnh vực không hợp lệ.")
+    for key, pair in (values.get("unit_limits") or {}).items():
+        if not str(key).isdigit() or len(list(pair)) != 2:
+            errors["unit_limits"] = _("Giới hạn theo đơn vị không hợp lệ.")
+    for tier in values.get("prizes") or []:
+        if tier.get("prize") not in selection.PRIZES:
+            errors["prizes"] = _("Giải “%(prize)s” không hợp lệ.") % {"prize": tier.get("prize")}
+    if errors:
+        raise ValidationError(errors)
+
+
 # --- rubrics -----------------------------------------------------------------------------------
 
 
@@ -224,6 +253,7 @@ def council_create(
     values = {name: value for name, value in data.items() if name in COUNCIL_FIELDS}
     values.setdefault("quota_min", level.quota_min)
     values.setdefault("quota_max", level.quota_max)
+    _check_rules(values, programme_id=level.programme_id, rubric=values.get("rubric"))
     council = Council(
         level=level, unit=unit, created_by=actor if getattr(actor, "pk", None) else None, **values
     )
@@ -255,6 +285,16 @@ def council_update(
         and ScoreSheet.objects.filter(assignment__council=council).exists()
     ):
         raise ValidationError({"rubric": _("Đã có phiếu chấm; không đổi được bộ tiêu chí.")})
+    checked = {
+        "vote_numerator": council.vote_numerator,
+        "vote_denominator": council.vote_denominator,
+        **values,
+    }
+    _check_rules(
+        checked,
+        programme_id=council.level.programme_id,
+        rubric=values.get("rubric", council.rubric),
+    )
     return model_update(
         instance=council,
         data=values,
@@ -717,10 +757,25 @@ def conflict_decide(
 
 
 def _points(spec: rubrics.RubricSpec, points: Mapping[str, Any]) -> dict[str, int | None]:
+    """Whole points per criterion of the rubric; a code the rubric lacks or a fraction is an
+    error, never silently dropped or rounded."""
+    unknown = [code for code in points if code not in {c.code for c in spec.criteria}]
+    if unknown:
+        raise ValidationError(
+            _("Không có tiêu chí “%(code)s” trong bộ tiêu chí.") % {"code": unknown[0]}
+        )
     clean: dict[str, int | None] = {}
     for criterion in spec.criteria:
         value = points.get(criterion.code)
-        clean[criterion.code] = None if value is None or value == "" else int(value)
+        if value is None or value == "":
+            clean[criterion.code] = None
+            continue
+        number = Decimal(str(value))
+        if number != number.to_integral_value():
+            raise ValidationError(
+                _("Điểm tiêu chí “%(name)s” phải là số nguyên.") % {"name": criterion.name}
+            )
+        clean[criterion.code] = int(number)
     return clean
 
 
@@ -753,7 +808,7 @@ def sheet_save(
     spec = council.rubric.spec()
     try:
         clean = _points(spec, points)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, ArithmeticError):
         raise ValidationError(_("Điểm phải là số nguyên.")) from None
     problems = rubrics.sheet_problems(
         spec, clean, has_money_value=assignment.initiative.benefit_value is not None
@@ -816,6 +871,16 @@ def selection_rules(council: Council) -> selection.Rules:
             for tier in council.prizes
         ),
         top_n=council.top_n,
+        field_names=dict(
+            ProgrammeField.objects.filter(
+                pk__in=[int(k) for k in council.field_limits]
+            ).values_list("pk", "name")
+        ),
+        unit_names=dict(
+            Unit.objects.filter(pk__in=[int(k) for k in council.unit_limits]).values_list(
+                "pk", "name"
+            )
+        ),
         media_min=council.media_min,
         media_max=council.media_max,
         media_min_fields=council.media_min_fields,
@@ -1060,7 +1125,7 @@ def _confirm(*, actor: Any, slate: Slate, now: dt.datetime) -> None:
             actor=actor,
             initiative=initiative,
             selected=line.selected,
-            reason=line.reason if not line.selected else "",
+            reason=(line.amend_reason or line.reason) if not line.selected else "",
             now=now,
         )
         if line.top and initiatives.next_level(initiative, timezone.localdate(now)) is not None:
