@@ -1,18 +1,38 @@
 import datetime as dt
 import io
+from collections import Counter
 from collections.abc import Iterator
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import global_settings
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.db.models import Max, Min
 from django.test import Client, RequestFactory, override_settings
 from django.urls import NoReverseMatch, reverse
 
 from thidua.orgs.demo import DEMO_PASSWORD, LOGINS, RESTRUCTURE_ON, DemoResult, load_demo
+from thidua.orgs.demo.councils import COUNCIL_USERNAMES, KG_CONFLICTED, KG_HARSH
 from thidua.orgs.enums import Gender, MemberCategory, UnitEnd
 from thidua.orgs.models import Membership, Person, Unit, UnitPlacement, User
 from thidua.orgs.permissions import Cap, people_for_user, today, units_for_user
+from thidua.reviews.enums import (
+    AssignmentStatus,
+    ConflictStatus,
+    CouncilRole,
+    SheetStatus,
+    SlateStatus,
+)
+from thidua.reviews.models import Assignment, Conflict, Council, CouncilMember, ScoreSheet
+from thidua.reviews.permissions import can_manage
+from thidua.reviews.selectors import (
+    council_initiatives,
+    council_results,
+    my_assignments,
+    next_assignment,
+)
+from thidua.reviews.services import sheet_save
 
 AN_LAO_GRASSROOTS = [f"HP-AL-{number:02d}" for number in range(1, 13)]
 
@@ -108,7 +128,9 @@ def test_demo_second_run_changes_nothing(db, demo):
     assert (first.created, again.created) == (True, False)
     assert people_snapshot() == before
     assert Unit.objects.count() == first.units
-    assert User.objects.filter(username__in=[login.username for login in LOGINS]).count() == 8
+    assert User.objects.filter(username__in=[login.username for login in LOGINS]).count() == len(
+        LOGINS
+    )
 
 
 def test_demo_reloaded_from_scratch_gives_the_same_data(db, demo):
@@ -246,3 +268,228 @@ def test_demo_logins_use_the_real_password_hasher(db, demo, settings):
     load_demo(reset=True, programmes=False)
 
     assert User.objects.get(username="quantri").password.startswith("pbkdf2_")
+
+
+# ---------------------------------------------------------------------------------------------
+# The councils, loaded with the programmes (the slow part: once, for the tests below, which
+# run after those above since pytest keeps the file's order)
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+TODAY = dt.datetime(2026, 11, 21, 9, 0, tzinfo=VN)  # the demo's "today", as in the programmes
+
+
+@pytest.fixture(scope="module")
+def full_demo(django_db_setup, django_db_blocker) -> Iterator[DemoResult]:
+    """The whole demo, programmes and councils, loaded once over whatever `demo` left and
+    rolled back after this module."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+            result = load_demo(reset=True)
+        yield result
+        transaction.set_rollback(True)
+
+
+def kien_giang_council() -> Council:
+    return Council.objects.get(level__programme__code="KG-75N")
+
+
+def hai_phong_council() -> Council:
+    return Council.objects.get(level__programme__code="HP-LDST-2026")
+
+
+def active_assignments(council: Council):
+    return Assignment.objects.filter(council=council, status=AssignmentStatus.ACTIVE)
+
+
+def test_demo_kien_giang_council_is_formed_as_the_seed_says(db, full_demo):
+    council = kien_giang_council()
+    seats = council.members.filter(active=True).select_related("user")
+
+    assert full_demo.councils == 2
+    assert (council.unit.code, council.decision_number, council.decision_date) == (
+        "KG", "45/QĐ-LĐLĐ", dt.date(2021, 4, 21),
+    )  # fmt: skip
+    assert council.deadline == dt.datetime(2021, 5, 5, 17, 0, tzinfo=VN)
+    assert (council.quota_min, council.quota_max, council.top_n) == (75, 120, 4)
+    assert [(tier["prize"], tier["count"]) for tier in council.prizes] == [
+        ("nhat", 3), ("nhi", 6), ("ba", 10), ("kk", 20),
+    ]  # fmt: skip
+    assert (council.media_min, council.media_max, council.media_min_fields) == (3, 5, 3)
+    assert Counter(seats.values_list("role", flat=True)) == {
+        CouncilRole.CHAIR: 1, CouncilRole.VICE_CHAIR: 1, CouncilRole.SECRETARY: 1,
+        CouncilRole.MEMBER: 3, CouncilRole.UNION_REP: 1,
+    }  # fmt: skip
+    assert seats.get(role=CouncilRole.SECRETARY).user.username == "thuky_kg"
+    assert all(seat.user.person_id is not None for seat in seats)
+
+
+def test_demo_kien_giang_council_scores_about_a_thousand_initiatives_three_times_each(
+    db, full_demo
+):
+    council = kien_giang_council()
+    active = active_assignments(council)
+    per_initiative = Counter(active.values_list("initiative_id", flat=True))
+    loads = Counter(active.values_list("member_id", flat=True))
+
+    assert 950 <= council_initiatives(council).count() <= 1050
+    assert set(per_initiative) == set(council_initiatives(council).values_list("pk", flat=True))
+    assert set(per_initiative.values()) == {3}
+    assert not active.exclude(sheet__status=SheetStatus.SUBMITTED).exists()
+    assert len(loads) == 7
+    assert max(loads.values()) - min(loads.values()) <= 3
+
+
+def test_demo_kien_giang_sheets_fall_within_the_scoring_period(db, full_demo):
+    council = kien_giang_council()
+    dates = ScoreSheet.objects.filter(assignment__council=council).aggregate(
+        first=Min("submitted_at"), last=Max("submitted_at")
+    )
+
+    assert dt.datetime(2021, 4, 22, tzinfo=VN) <= dates["first"]
+    assert dates["last"] <= council.deadline
+    assert ScoreSheet.objects.filter(assignment__council=council).exclude(comment="").count() >= 5
+
+
+def test_demo_kien_giang_members_never_score_their_own_union(db, full_demo):
+    council = kien_giang_council()
+    active = (
+        active_assignments(council)
+        .select_related("member__user__person", "initiative")
+        .prefetch_related("initiative__authorships__person")
+    )
+    grassroots_members = {
+        seat.user.person.unit_id
+        for seat in council.members.select_related("user__person")
+        if seat.user.person.unit.kind == "cdcs"
+    }
+
+    for assignment in active:
+        initiative = assignment.initiative
+        unions = {initiative.unit_id, *(a.person.unit_id for a in initiative.authorships.all())}
+        assert assignment.member.user.person.unit_id not in unions, assignment
+    assert len(grassroots_members) >= 3
+    assert council_initiatives(council).filter(unit_id__in=grassroots_members).exists()
+
+
+def test_demo_kien_giang_top_benefit_band_only_for_money(db, full_demo):
+    sheets = ScoreSheet.objects.filter(assignment__council=kien_giang_council())
+    without_money = sheets.filter(assignment__initiative__benefit_value=None)
+
+    assert max(sheet.points["hieu_qua"] for sheet in without_money) <= 20
+    assert max(sheet.points["hieu_qua"] for sheet in sheets) > 20
+
+
+def test_demo_kien_giang_ranking_flags_the_harsh_reviewer_and_a_dispute(db, full_demo):
+    council = kien_giang_council()
+    harsh = council.members.get(user__username=KG_HARSH)
+
+    results = council_results(council)
+
+    flagged = {seat.user.username for seat in results.flagged}
+    assert flagged == {KG_HARSH}
+    offset = results.reviewers[harsh.pk].mean_offset
+    assert offset is not None and offset <= -4
+    assert results.disputed >= 1
+    assert results.sheets == results.expected == 3 * len(results.rows)
+    assert any(row.moved for row in results.rows)
+
+
+def test_demo_kien_giang_conflict_was_declared_and_confirmed_by_the_secretary(db, full_demo):
+    council = kien_giang_council()
+    conflict = Conflict.objects.select_related("member__user", "decided_by").get(
+        member__council=council
+    )
+    reviewers = active_assignments(council).filter(initiative=conflict.initiative)
+
+    assert conflict.member.user.username == KG_CONFLICTED
+    assert (conflict.status, conflict.decided_by.username) == (ConflictStatus.CONFIRMED, "thuky_kg")
+    assert reviewers.count() == 3
+    assert not reviewers.filter(member=conflict.member).exists()
+
+
+def test_demo_kien_giang_slate_is_a_draft_within_every_rule(db, full_demo):
+    slate = kien_giang_council().slates.get()
+    selected = slate.lines.filter(selected=True)
+    media = list(slate.media.select_related("person"))
+
+    assert (slate.status, slate.problems) == (SlateStatus.DRAFT, [])
+    assert 75 <= selected.count() <= 120
+    assert Counter(selected.exclude(prize="").values_list("prize", flat=True)) == {
+        "nhat": 3, "nhi": 6, "ba": 10, "kk": 20,
+    }  # fmt: skip
+    assert selected.filter(top=True).count() == 4
+    assert 3 <= len(media) <= 5
+    assert len({pick.field_id for pick in media}) >= 3
+    assert all(pick.person.publicity_consent for pick in media)
+    assert not slate.lines.filter(reason="").exists()
+
+
+def test_demo_about_sixty_percent_of_kien_giang_authors_agree_to_publicity(db, full_demo):
+    authors = Person.objects.filter(authorships__initiative__programme__code="KG-75N").distinct()
+
+    share = authors.filter(publicity_consent=True).count() / authors.count()
+
+    assert 0.5 <= share <= 0.7
+
+
+def test_demo_hoidong_scores_the_next_initiative_today(db, full_demo):
+    member = User.objects.get(username="hoidong")
+    seat = CouncilMember.objects.get(user=member, council=hai_phong_council())
+    waiting = my_assignments(member).exclude(sheet__status=SheetStatus.SUBMITTED)
+    first = next_assignment(seat)
+    assert first is not None
+
+    sheet = sheet_save(
+        actor=member,
+        assignment=first,
+        points={"tinh_sang_tao": 15, "hieu_qua": 24, "kha_nang_ap_dung": 22},
+        submit=True,
+        now=TODAY,
+    )
+
+    assert waiting.count() >= 3  # one fewer now
+    assert sheet.status == SheetStatus.SUBMITTED
+    assert next_assignment(seat) not in (None, first)
+
+
+def test_demo_councils_are_run_by_their_secretary_and_officer(db, full_demo):
+    secretary = User.objects.get(username="thuky_kg")
+    officer = User.objects.get(username="thidua_hp")
+    member = User.objects.get(username="hoidong")
+
+    assert can_manage(secretary, kien_giang_council())
+    assert can_manage(officer, hai_phong_council())
+    assert not can_manage(member, hai_phong_council())
+    assert hai_phong_council().deadline == dt.datetime(2027, 1, 15, 17, 0, tzinfo=VN)
+
+
+def test_demo_logins_log_in_and_reach_their_pages_with_everything_loaded(db, full_demo):
+    request = RequestFactory().post("/tai-khoan/dang-nhap/")
+    try:
+        dashboard = reverse("web:dashboard")
+        council_pages = [
+            reverse(name, args=[kien_giang_council().pk])
+            for name in ("web:council_detail", "web:ranking", "web:slate")
+        ]
+        my_sheets = reverse("web:my_sheets")
+    except NoReverseMatch:
+        pytest.skip("the council pages are not wired yet")
+
+    for login in full_demo.logins:
+        client = Client()
+        assert client.login(request=request, username=login.username, password=DEMO_PASSWORD)
+        assert client.get(dashboard).status_code == 200, login.username
+    secretary, member = Client(), Client()
+    secretary.force_login(User.objects.get(username="thuky_kg"))
+    member.force_login(User.objects.get(username="hoidong"))
+    for url in council_pages:
+        assert secretary.get(url).status_code == 200, url
+    assert member.get(my_sheets).status_code == 200
+
+
+def test_demo_reset_removes_the_councils_and_their_accounts(db, full_demo):
+    load_demo(reset=True, programmes=False)
+
+    assert not Council.objects.exists()
+    assert not User.objects.filter(username__in=COUNCIL_USERNAMES).exists()
+    assert User.objects.filter(username="thuky_kg").exists()

@@ -14,8 +14,10 @@ provincial federation of the "75 nghìn sáng kiến" programme (2021). Then the
 The other district federations are left as they were: the demo shows the restructure, it does
 not replay all of it. Apart from the seed's signer, every unit and person here is illustrative.
 
-On that tree run three programmes (programmes.py): Kiên Giang's "75 nghìn sáng kiến" of 2021
-with nearly 1,000 initiatives, An Lão's round of 2024, and Hải Phòng's round still open in 2026.
+On that tree run three programmes (programmes.py): Kiên Giang's "75 nghìn sáng kiến" of 2021,
+whose provincial council (councils.py) has scored the nearly 1,000 initiatives that reached it
+and proposed a slate not yet voted on, An Lão's round of 2024, and Hải Phòng's round still open
+in 2026, whose city council is scoring.
 
 Deterministic: one random.Random(DEMO_SEED), consumed in a fixed order, so two loads produce
 the same people. Everything is written through the orgs services, so it is audited like real
@@ -35,6 +37,7 @@ from thidua.common.audit import audit_record
 from thidua.common.models import AuditEntry
 from thidua.common.vietnamese import fold
 from thidua.orgs import services
+from thidua.orgs.demo.councils import council_summary, councils_wipe, load_councils
 from thidua.orgs.demo.names import PHONE_PREFIXES, REGIONS, _day_between, random_full_name
 from thidua.orgs.demo.programmes import load_programmes, programme_summary, programmes_wipe
 from thidua.orgs.demo.tree import (
@@ -61,6 +64,7 @@ from thidua.orgs.demo.workplaces import (
 )
 from thidua.orgs.enums import Gender, MemberCategory, Role, UnitKind
 from thidua.orgs.models import Membership, Person, Unit, UnitPlacement, User
+from thidua.reviews.models import Council
 
 # ---------------------------------------------------------------------------------------------
 # Loading
@@ -85,6 +89,7 @@ class DemoResult:
     logins: list[DemoLogin] = field(default_factory=list)
     programmes: int = 0
     initiatives: int = 0
+    councils: int = 0
 
 
 @dataclass
@@ -95,6 +100,8 @@ class _Loader:
     specs: dict[str, UnitSpec] = field(default_factory=dict)
     region_of: dict[str, str] = field(default_factory=dict)  # unit code -> top-level code
     named: dict[tuple[str, str], Person] = field(default_factory=dict)  # (unit code, name)
+    # Unit code when created -> its people then (a merge later moves them to another unit).
+    created: dict[str, list[Person]] = field(default_factory=dict)
     people_created: int = 0
 
     def say(self, text: str) -> None:
@@ -211,6 +218,7 @@ class _Loader:
             },
         )
         self.people_created += 1
+        self.created.setdefault(unit_code, []).append(person)
         if any(p.unit_code == unit_code and p.full_name == full_name for p in NAMED_PEOPLE):
             self.named[(unit_code, full_name)] = person
 
@@ -253,7 +261,7 @@ class _Loader:
 
     def create_logins(self) -> None:
         for login in LOGINS:
-            person = self.named.get((login.unit_code, login.person_name))
+            person = self.named.get((login.person_unit or login.unit_code, login.person_name))
             user = services.user_create(
                 actor=None,
                 username=login.username,
@@ -318,8 +326,10 @@ def demo_logins() -> list[DemoLogin]:
 
 
 def demo_wipe() -> None:
-    """Delete every programme and initiative, unit, placement, person and membership, the demo
-    accounts, and their audit entries. Only for `thidua demo --reset`: it destroys real data."""
+    """Delete every council, programme and initiative, unit, placement, person and membership,
+    the demo and council accounts, and their audit entries. Only for `thidua demo --reset`: it
+    destroys real data."""
+    councils_wipe()
     programmes_wipe()
     Membership.objects.all().delete()
     User.objects.filter(username__in=DEMO_USERNAMES).delete()
@@ -337,10 +347,11 @@ def load_demo(
     """Build the demo tree, people, logins and programmes; do nothing if the root (code TLD)
     exists.
 
-    Side effects: 77 units, about 430 people, 8 accounts, the 2025 restructure (placements
-    closed and opened, one unit dissolved, one merged), three programmes with about 1,030
-    initiatives, and the audit entries of all of it. With `reset`, `demo_wipe()` runs first.
-    Without `programmes`, only the organisation (about 1 s instead of about 25 s).
+    Side effects: 77 units, about 430 people, 9 login accounts, the 2025 restructure
+    (placements closed and opened, one unit dissolved, one merged), three programmes with about
+    1,280 initiatives, two councils (7 more accounts, about 3,000 score sheets, a draft slate),
+    and the audit entries of all of it. With `reset`, `demo_wipe()` runs first. Without
+    `programmes`, only the organisation and logins (a few seconds instead of about 45 s).
     """
     if reset:
         demo_wipe()
@@ -353,6 +364,7 @@ def load_demo(
             logins=demo_logins(),
             programmes=len(summary),
             initiatives=sum(count for _, count in summary),
+            councils=Council.objects.count(),
         )
     loader = _Loader(rng=random.Random(DEMO_SEED), out=stdout)
     loader.say("Tạo cây tổ chức như năm 2024…")
@@ -367,6 +379,7 @@ def load_demo(
     loader.say("Tạo tài khoản…")
     loader.create_logins()
     built = []
+    councils = []
     if programmes:
         loader.say("Tạo chương trình thi đua: Kiên Giang 2021, An Lão 2024, Hải Phòng 2026…")
         built = load_programmes(loader)
@@ -375,6 +388,11 @@ def load_demo(
             f"  {programme.code}: {programme.name} ({programme.running_unit.name}, "
             f"{programme.starts_on:%d/%m/%Y}–{programme.ends_on:%d/%m/%Y}): {count} sáng kiến."
         )
+    if programmes:
+        loader.say("Hội đồng xét duyệt: Kiên Giang chấm xong, Hải Phòng đang chấm…")
+        councils = load_councils(loader)
+    for council in councils:
+        loader.say(council_summary(council))
     return DemoResult(
         created=True,
         units=len(loader.units),
@@ -382,4 +400,5 @@ def load_demo(
         logins=demo_logins(),
         programmes=len(built),
         initiatives=sum(count for _, count in built),
+        councils=len(councils),
     )

@@ -1,13 +1,14 @@
 """The demo's programmes and their initiatives, built through the campaigns and initiatives
 services with explicit dates, so each runs on the tree of its own time:
 
-- Kiên Giang, 2021: "75 nghìn sáng kiến, vượt khó, phát triển" (seed 000), run by LĐLĐ tỉnh
-  Kiên Giang: nearly 1,000 initiatives from its grassroots unions, endorsed, forwarded to the
-  district federations and sector unions, and a few hundred on to the province, where they wait
-  for the council. Some are late under an extension, some returned, some not selected, some
-  withdrawn or still drafts; two upper unions forwarded nothing by the deadline.
+- Kiên Giang, 2021: "75 nghìn sáng kiến, vượt khó, phát triển" (seed 004), run by LĐLĐ tỉnh
+  Kiên Giang: about 1,150 initiatives registered at its grassroots unions, endorsed, forwarded
+  to the district federations and sector unions, and about 1,000 on to the province ("gần 1.000
+  sáng kiến"), where the provincial council scores them (councils.py). Some are late under an
+  extension, some returned, some not selected, some withdrawn or still drafts; one small upper
+  union forwarded nothing by the deadline.
 - An Lão, 2024: the district federation's Lao động sáng tạo round of Kế hoạch 35/KH-LĐLĐ
-  (seed 004), about 40 initiatives, all decided before the conference of 23/7/2024.
+  (seed 000), about 40 initiatives, all decided before the conference of 23/7/2024.
 - Hải Phòng, 2026: a round still open, at the grassroots unions that moved to the commune
   unions, so `cdcs_cokhi`, `thidua_anlao` and `thidua_hp` each have something to act on.
 
@@ -38,17 +39,21 @@ if TYPE_CHECKING:
 PROGRAMMES_SEED = DEMO_SEED + 75
 
 KG_CODE, AL_CODE, HP_CODE = "KG-75N", "AL-LDST-2024", "HP-LDST-2026"
-KG_INITIATIVES = 976  # "gần 1.000 sáng kiến" (seed 000)
+# Registered; about 1,000 of them reach the province council: the seed's council chooses
+# "trong gần 1.000 sáng kiến", so nearly everything registered is in front of it.
+KG_INITIATIVES = 1220
 AL_INITIATIVES = 40
 # People added to Kiên Giang's grassroots unions so authors are not always the same few.
-# Kept small: tests/orgs/test_demo.py expects at most 450 people in the whole demo.
-EXTRA_AUTHORS = 50
-UPPER_QUOTA = 40
-# A grassroots union given more time to submit, one given more time to forward, and two
-# upper unions that forward nothing to the province by its deadline.
+# Kept small: the whole demo stays under 450 people.
+EXTRA_AUTHORS = 55
+# The upper unions vet what their unions endorsed and send on all that passes: the province
+# council, not a quota at the district, makes the choice (seed 004). None: no limit.
+UPPER_QUOTA: int | None = None
+# A grassroots union given more time to submit, one given more time to forward, and a small
+# upper union that forwards nothing to the province by its deadline.
 KG_LATE_SUBMIT = "KG-PQ-02"
 KG_LATE_FORWARD = "KG-YT-01"
-KG_SILENT_UPPERS = ("KG-CHAUTHANH", "KG-NONGNGHIEP")
+KG_SILENT_UPPERS = ("KG-CHAUTHANH",)
 KG_PROVINCE_RETURNS = 4
 
 
@@ -58,8 +63,8 @@ KG_PROVINCE_RETURNS = 4
 # How an initiative ends at its grassroots union, in percent. "fixed": returned, completed and
 # resubmitted, then endorsed; "pending": submitted and never decided.
 KG_FATES = (
-    ("draft", 2), ("withdrawn", 3), ("pending", 2), ("returned", 3), ("fixed", 4),
-    ("not_selected", 8), ("endorsed", 78),
+    ("draft", 1), ("withdrawn", 2), ("pending", 1), ("returned", 2), ("fixed", 3),
+    ("not_selected", 3), ("endorsed", 88),
 )  # fmt: skip
 KG_SCHEDULE = Schedule(
     created_from=vn_time(2021, 3, 15, 8),
@@ -72,13 +77,15 @@ KG_SCHEDULE = Schedule(
     applied_from=dt.date(2021, 2, 1),
     applied_to=dt.date(2021, 4, 10),
     fates=KG_FATES,
-    forward_share=(0.55, 0.8),
+    forward_share=(0.95, 1.0),
+    upper_returns=0.01,
+    upper_rejects=0.03,
 )
 KG_DESCRIPTION = (
     "Chương trình do Tổng Liên đoàn Lao động Việt Nam phát động, cao điểm từ 10/3 đến 20/4/2021. "
     "Công đoàn cơ sở tiếp nhận, phối hợp với chuyên môn thẩm định sáng kiến áp dụng từ tháng "
-    "2/2021 và chuyển những sáng kiến tốt nhất lên công đoàn cấp trên; LĐLĐ huyện, thành phố và "
-    "công đoàn ngành chọn tối đa 40 sáng kiến gửi LĐLĐ tỉnh. Hội đồng xét duyệt sáng kiến cấp "
+    "2/2021 và chuyển lên công đoàn cấp trên; LĐLĐ huyện, thành phố và công đoàn ngành thẩm định, "
+    "gửi LĐLĐ tỉnh toàn bộ sáng kiến đạt yêu cầu. Hội đồng xét duyệt sáng kiến cấp "
     "tỉnh (phối hợp với Ban Thi đua – Khen thưởng tỉnh) chọn 75–120 sáng kiến xuất sắc đề nghị "
     "UBND tỉnh khen thưởng và 4 sáng kiến tiêu biểu đề nghị Tổng Liên đoàn khen thưởng. Lĩnh "
     "vực: sản xuất kinh doanh, giáo dục, y tế, môi trường, an toàn vệ sinh lao động, cải cách "
@@ -162,9 +169,10 @@ def _kien_giang(builder: Builder) -> tuple[Programme, int]:
     selected = builder.upper_round(reached_upper, KG_SCHEDULE, silent=KG_SILENT_UPPERS)
     reached_province: list[Plan] = []
     for index, code in enumerate(sorted(selected)):
+        # Everything an upper union selected goes up, best first, a minute apart: with about
+        # a hundred each, the batches start 12 minutes apart and overlap, as offices do.
         start_at = vn_time(2021, 4, 20, 8) + dt.timedelta(minutes=12 * index)
-        share = rng.uniform(0.6, 0.8)
-        reached_province += builder.forward_best(selected[code], share, start_at, UPPER_QUOTA)
+        reached_province += builder.forward_best(selected[code], 1.0, start_at, UPPER_QUOTA)
     for plan in rng.sample(reached_province, min(KG_PROVINCE_RETURNS, len(reached_province))):
         initiatives.initiative_return(
             actor=None,
@@ -247,12 +255,14 @@ def _an_lao(builder: Builder) -> tuple[Programme, int]:
 
 # (grassroots union, how far it has gone): draft, incomplete (a draft that cannot be submitted
 # yet), submitted, endorsed, commune (pending at the commune union), city (pending at the city).
+# Eight reach the city, where the council (councils.py) has begun scoring them.
 HP_CURRENT = (
     ("HP-AL-01", "draft"), ("HP-AL-01", "incomplete"), ("HP-AL-01", "submitted"),
     ("HP-AL-01", "submitted"), ("HP-AL-01", "endorsed"), ("HP-AL-01", "commune"),
     ("HP-AL-03", "submitted"), ("HP-AL-03", "city"), ("HP-AL-05", "endorsed"),
     ("HP-AL-06", "commune"), ("HP-AL-02", "submitted"), ("HP-AL-02", "city"),
-    ("HP-AL-04", "commune"), ("HP-AL-10", "city"),
+    ("HP-AL-04", "commune"), ("HP-AL-10", "city"), ("HP-AL-05", "city"), ("HP-AL-06", "city"),
+    ("HP-AL-09", "city"), ("HP-AL-11", "city"), ("HP-AL-12", "city"),
 )  # fmt: skip
 HP_SCHEDULE = Schedule(
     created_from=vn_time(2026, 10, 5, 8),
@@ -353,7 +363,7 @@ def _hai_phong(builder: Builder) -> tuple[Programme, int]:
                 )
     for index, plan in enumerate(plans["city"]):
         actor = commune_officer if plan.upper.code == "HP-XA-ANLAO" else None
-        at = HP_SCHEDULE.upper_from + dt.timedelta(hours=2 * index)
+        at = HP_SCHEDULE.upper_from + dt.timedelta(minutes=20 * index)
         initiatives.initiative_decide(actor=actor, initiative=plan.obj, selected=True, now=at)
         initiatives.initiative_forward(
             actor=actor, initiative=plan.obj, now=at + dt.timedelta(hours=1)
@@ -368,7 +378,7 @@ def load_programmes(loader: _Loader) -> list[tuple[Programme, int]]:
     """Build the three programmes; returns each with its number of initiatives.
 
     Side effects: three launched programmes with their levels, fields and two deadline
-    extensions; about 1,030 initiatives with authors, stages, events and audit entries;
+    extensions; about 1,280 initiatives with authors, stages, events and audit entries;
     EXTRA_AUTHORS people in Kiên Giang's grassroots unions (counted by the loader)."""
     # One random stream each, so changing one programme leaves the others as they were.
     return [

@@ -251,6 +251,11 @@ NAMED_PEOPLE = (
     NamedPerson("HP-XA-ANLAO", "Nguyễn Thị Thanh Huyền", Gender.FEMALE,
                 "Phó Chủ tịch, phụ trách thi đua – khen thưởng", E.DAI_HOC, dt.date(1987, 4, 15),
                 True),
+    # The Kiên Giang council's secretary in 2021; with LĐLĐ tỉnh Kiên Giang's people she moves
+    # to An Giang on the merge.
+    NamedPerson("KG", "Phan Thị Thu Thảo", Gender.FEMALE,
+                "Chuyên viên Ban Tuyên giáo, phụ trách thi đua – khen thưởng", E.DAI_HOC,
+                dt.date(1986, 8, 19), False),
     NamedPerson("AG", "Huỳnh Thị Mỹ Linh", Gender.FEMALE,
                 "Chuyên viên Ban Tuyên giáo, phụ trách thi đua – khen thưởng", E.DAI_HOC,
                 dt.date(1988, 12, 3), False),
@@ -270,7 +275,8 @@ class LoginSpec:
     unit_code: str
     full_name: str
     can_do: str
-    person_name: str = ""  # a NamedPerson on the same unit
+    person_name: str = ""  # a NamedPerson
+    person_unit: str = ""  # the NamedPerson's unit when created, if not unit_code
     superuser: bool = False
 
 
@@ -312,8 +318,18 @@ LOGINS = (
     ),
     LoginSpec(
         "hoidong", Role.COUNCIL, "HP", "Lê Thị Hồng Nhung",
-        "Thành viên hội đồng xét duyệt: xem cây tổ chức của LĐLĐ Hải Phòng.",
+        "Ủy viên Hội đồng xét chọn sáng kiến của LĐLĐ Hải Phòng (2026): chấm các sáng kiến được "
+        "phân công (“Lưu và chấm tiếp”), khai báo xung đột lợi ích; xem cây tổ chức của LĐLĐ "
+        "Hải Phòng.",
         person_name="Lê Thị Hồng Nhung",
+    ),
+    LoginSpec(
+        "thuky_kg", Role.COUNCIL, "AG", "Phan Thị Thu Thảo",
+        "Thư ký Hội đồng xét duyệt sáng kiến cấp tỉnh Kiên Giang (2021, 7 thành viên, gần 1.000 "
+        "sáng kiến đã chấm): xem xếp hạng, độ lệch người chấm, lý do chọn hay không chọn từng "
+        "sáng kiến; sửa đề xuất dự kiến và ghi biểu quyết.",
+        person_name="Phan Thị Thu Thảo",
+        person_unit="KG",
     ),
     LoginSpec(
         "xem", Role.VIEWER, "AG", "Dương Văn Phúc",
