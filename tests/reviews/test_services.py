@@ -313,7 +313,7 @@ def test_vote_threshold_counts_all_members_not_only_those_present():
     assert services.vote_passes(in_favour=7, members_total=7, numerator=90, denominator=100)
 
 
-def test_a_sheet_with_an_unknown_criterion_or_a_fraction_is_refused(cw):  # noqa: F811
+def test_a_sheet_with_an_unknown_criterion_or_a_fraction_is_refused(cw):
     assignment = services.assignment_add(
         actor=None, council=cw.council, seat=cw.reviewer_2, initiative=cw.items[2]
     )
@@ -333,7 +333,7 @@ def test_a_sheet_with_an_unknown_criterion_or_a_fraction_is_refused(cw):  # noqa
     assert "phải là số nguyên" in fraction.value.messages[0]
 
 
-def test_a_wrong_vote_threshold_is_refused_in_vietnamese(cw):  # noqa: F811
+def test_a_wrong_vote_threshold_is_refused_in_vietnamese(cw):
     with pytest.raises(ValidationError) as error:
         services.council_update(
             actor=None, council=cw.council, data={"vote_numerator": 4, "vote_denominator": 3}
@@ -342,7 +342,7 @@ def test_a_wrong_vote_threshold_is_refused_in_vietnamese(cw):  # noqa: F811
     assert "phân số" in error.value.messages[0]
 
 
-def test_an_initiative_amended_out_is_decided_with_the_councils_reason(cw):  # noqa: F811
+def test_an_initiative_amended_out_is_decided_with_the_councils_reason(cw):
     services.assignments_auto(actor=None, council=cw.council, now=SCORING_DAY)
     _score_everything(cw)
     slate = services.slate_propose(actor=None, council=cw.council)
