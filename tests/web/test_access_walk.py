@@ -164,7 +164,7 @@ def b_work(world, settings, tmp_path) -> BWork:
         actor=None, initiative=initiative, upload=SimpleUploadedFile("b.pdf", b"%PDF-1.4 b")
     )
     initiatives.initiative_submit(actor=None, initiative=initiative)
-    level = programme.levels.first()
+    level = programme.levels.get(order=1)
     rubric = reviews.rubric_create(actor=None, programme=programme, spec=PRESETS["son_la"])
     council = reviews.council_create(
         actor=None, level=level, unit=world.union_b, data={"name": "Hội đồng B", "rubric": rubric}
