@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -810,12 +811,17 @@ def sheet_save(
         clean = _points(spec, points)
     except (TypeError, ValueError, ArithmeticError):
         raise ValidationError(_("Điểm phải là số nguyên.")) from None
-    problems = rubrics.sheet_problems(
-        spec, clean, has_money_value=assignment.initiative.benefit_value is not None
+    # A draft may be incomplete, never wrong: it is checked on the criteria it has scored.
+    checked = (
+        spec
+        if submit
+        else replace(spec, criteria=tuple(c for c in spec.criteria if clean[c.code] is not None))
     )
-    if not submit:
-        # A draft may be incomplete, never wrong.
-        problems = [p for p in problems if not p.startswith(_("Chưa chấm"))]
+    problems = rubrics.sheet_problems(
+        checked,
+        {code: clean[code] for code in (c.code for c in checked.criteria)},
+        has_money_value=assignment.initiative.benefit_value is not None,
+    )
     if problems:
         raise ValidationError(problems)
     sheet = ScoreSheet.objects.select_for_update().filter(assignment=assignment).first()

@@ -147,7 +147,8 @@ def council_create(request: HttpRequest, pk: int, level_pk: int) -> HttpResponse
     if not units:
         raise PermissionDenied(_("Bạn không phụ trách đơn vị nào xét ở cấp này."))
     initial = {
-        "name": _("Hội đồng xét duyệt sáng kiến – %(programme)s") % {"programme": programme.name},
+        # Data stays Vietnamese in every locale: this is the council's name as it is saved.
+        "name": f"Hội đồng xét duyệt sáng kiến – {programme.name}",
         "reviewers_per_item": 3,
         "method": "mean",
         "correction": "offset",
