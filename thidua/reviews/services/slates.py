@@ -1,0 +1,340 @@
+"""The slate the council votes on, its amendments, and the vote that decides the initiatives."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.campaigns.models import ProgrammeField
+from thidua.common.audit import audit_record, model_update, snapshot
+from thidua.initiatives import services as initiatives
+from thidua.initiatives.enums import StageStatus
+from thidua.initiatives.models import Stage
+from thidua.orgs.models import Unit
+from thidua.reviews import selection
+from thidua.reviews.enums import (
+    Basis,
+    CouncilStatus,
+    SlateStatus,
+)
+from thidua.reviews.models import (
+    Council,
+    CouncilMember,
+    MediaPick,
+    Slate,
+    SlateLine,
+    Vote,
+)
+from thidua.reviews.selectors import (
+    council_results,
+)
+from thidua.reviews.services.common import COUNCIL_FIELDS, council_path
+
+
+def _limits(raw: Mapping[str, Any]) -> dict[int, selection.Limit]:
+    limits = {}
+    for key, value in raw.items():
+        low, high = [*list(value), 0, None][:2]
+        limits[int(key)] = selection.Limit(
+            minimum=int(low or 0), maximum=None if high in (None, "") else int(high)
+        )
+    return limits
+
+
+def selection_rules(council: Council) -> selection.Rules:
+    return selection.Rules(
+        quota_min=council.quota_min,
+        quota_max=council.quota_max,
+        min_score=float(council.min_score) if council.min_score is not None else None,
+        field_limits=_limits(council.field_limits),
+        unit_limits=_limits(council.unit_limits),
+        prizes=tuple(
+            selection.PrizeTier(
+                prize=str(tier["prize"]),
+                count=tier.get("count"),
+                min_score=float(tier["min_score"]) if tier.get("min_score") is not None else None,
+            )
+            for tier in council.prizes
+        ),
+        top_n=council.top_n,
+        field_names=dict(
+            ProgrammeField.objects.filter(
+                pk__in=[int(k) for k in council.field_limits]
+            ).values_list("pk", "name")
+        ),
+        unit_names=dict(
+            Unit.objects.filter(pk__in=[int(k) for k in council.unit_limits]).values_list(
+                "pk", "name"
+            )
+        ),
+        media_min=council.media_min,
+        media_max=council.media_max,
+        media_min_fields=council.media_min_fields,
+    )
+
+
+@transaction.atomic
+def slate_propose(*, actor: Any, council: Council, now: dt.datetime | None = None) -> Slate:
+    """Propose a result from the ranking the council chose (raw or corrected), satisfying every
+    rule it can and naming those it cannot, with a reason for each initiative. An earlier draft
+    is superseded. Side effects: Slate with lines and media picks; audit."""
+    if council.status == CouncilStatus.DECIDED:
+        raise ValidationError(_("Hội đồng đã biểu quyết kết quả."))
+    if council.rubric_id is None:
+        raise ValidationError(_("Hội đồng chưa có bộ tiêu chí."))
+    now = now or timezone.now()
+    results = council_results(council)
+    basis = council.basis
+    senders = {
+        unit.pk: unit.name
+        for unit in Unit.objects.filter(pk__in={r.sender_id for r in results.rows if r.sender_id})
+    }
+    candidates = []
+    for row in results.ordered(basis):
+        initiative = row.initiative
+        rank = results.rank_of(row, basis) or len(results.rows)
+        unit_id = row.sender_id or initiative.unit_id
+        candidates.append(
+            selection.Candidate(
+                item=initiative.pk,
+                code=initiative.code,
+                rank=rank,
+                score=results.score_of(row, basis),
+                passed=bool(row.outcome and row.outcome.passed),
+                fail_reason="; ".join(row.outcome.reasons) if row.outcome else "",
+                field=initiative.field_id,
+                field_name=initiative.field.name,
+                unit=unit_id,
+                unit_name=senders.get(unit_id, initiative.unit.name),
+                benefit_value=initiative.benefit_value,
+                authors=tuple(
+                    selection.Author(
+                        person=a.person_id,
+                        name=a.person.full_name,
+                        consented=a.person.publicity_consent,
+                    )
+                    for a in initiative.authorships.all()
+                ),
+            )
+        )
+    rules = selection_rules(council)
+    slate_data = selection.propose(candidates, rules)
+    council.slates.filter(status=SlateStatus.DRAFT).update(status=SlateStatus.SUPERSEDED)
+    number = (council.slates.aggregate(n=Max("number"))["n"] or 0) + 1
+    slate = Slate.objects.create(
+        council=council,
+        number=number,
+        basis=basis,
+        rules=snapshot(
+            council,
+            [
+                name
+                for name in COUNCIL_FIELDS
+                if name not in {"rubric", "name", "decision_number", "decision_date", "deadline"}
+            ],
+        ),
+        problems=list(slate_data.problems),
+        proposed_by=actor if getattr(actor, "pk", None) else None,
+        proposed_at=now,
+    )
+    rows = {row.initiative.pk: row for row in results.rows}
+    lines = []
+    for line in slate_data.lines:
+        row = rows[line.item]
+        lines.append(
+            SlateLine(
+                slate=slate,
+                initiative_id=line.item,
+                rank=results.rank_of(row, basis) or len(results.rows),
+                raw_rank=row.raw_rank,
+                corrected_rank=row.corrected_rank,
+                raw=_dec(row.result.raw if row.result else None),
+                corrected=_dec(row.result.corrected if row.result else None),
+                sheets=row.result.sheets if row.result else 0,
+                grade=(row.outcome.grade or "") if row.outcome else "",
+                selected=line.selected,
+                prize=line.prize,
+                top=line.top,
+                reason=line.reason,
+                proposed_selected=line.selected,
+                proposed_prize=line.prize,
+            )
+        )
+    SlateLine.objects.bulk_create(lines, batch_size=1000)
+    MediaPick.objects.bulk_create(
+        [
+            MediaPick(
+                slate=slate,
+                person_id=pick.person,
+                field_id=pick.field,
+                initiative_ids=list(pick.items),
+                reason=pick.reason,
+                order=order,
+            )
+            for order, pick in enumerate(slate_data.media, start=1)
+        ]
+    )
+    audit_record(
+        actor=actor,
+        action="slate_propose",
+        obj=slate,
+        changes={
+            "selected": [None, sum(1 for line in slate_data.lines if line.selected)],
+            "basis": [None, str(Basis(basis).label)],
+        },
+        unit_path=council_path(council),
+    )
+    return slate
+
+
+def _dec(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(round(value, 2)))
+
+
+@transaction.atomic
+def slate_amend(
+    *, actor: Any, line: SlateLine, selected: bool, prize: str, reason: str, top: bool | None = None
+) -> None:
+    """The council changes the proposal for one initiative, with its reason on record."""
+    if line.slate.status != SlateStatus.DRAFT:
+        raise ValidationError(_("Chỉ sửa được đề xuất chưa biểu quyết."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Hãy ghi lý do hội đồng thay đổi đề xuất.")})
+    if prize and not selected:
+        raise ValidationError({"prize": _("Chỉ trao giải cho sáng kiến được chọn.")})
+    if prize and prize not in selection.PRIZES:
+        raise ValidationError({"prize": _("Giải không hợp lệ.")})
+    data: dict[str, Any] = {"selected": selected, "prize": prize, "amend_reason": reason}
+    if top is not None:
+        data["top"] = top and selected
+    elif not selected:
+        data["top"] = False
+    model_update(
+        instance=line,
+        data=data,
+        actor=actor,
+        action="slate_amend",
+        reason=reason,
+        unit_path=council_path(line.slate.council),
+    )
+
+
+def vote_passes(*, in_favour: int, members_total: int, numerator: int, denominator: int) -> bool:
+    """At least numerator/denominator of all the council's members agree (TT 18/2013: 2/3)."""
+    return members_total > 0 and in_favour * denominator >= numerator * members_total
+
+
+@transaction.atomic
+def slate_vote(
+    *,
+    actor: Any,
+    slate: Slate,
+    method: str,
+    present: Sequence[CouncilMember],
+    in_favour: int,
+    against: int,
+    abstain: int = 0,
+    note: str = "",
+    place: str = "",
+    now: dt.datetime | None = None,
+) -> Vote:
+    """Record the council's vote on a draft slate. When it reaches the threshold the slate is
+    confirmed: the council is decided, each initiative is selected or not at this level with
+    the slate's reason, and the top N go to the next level if the programme has one, carrying
+    their score history (the sheets and the slate line stay linked to the initiative).
+    Side effects: Vote; slate and council status; initiative decisions; audit."""
+    council = slate.council
+    now = now or timezone.now()
+    if slate.status != SlateStatus.DRAFT:
+        raise ValidationError(_("Đề xuất này không còn chờ biểu quyết."))
+    members_total = council.members.filter(active=True).count()
+    present = list(present)
+    if any(seat.council_id != council.pk or not seat.active for seat in present):
+        raise ValidationError({"present": _("Có người không phải thành viên hội đồng.")})
+    if in_favour + against + abstain > len(present):
+        raise ValidationError(
+            _("Tổng số phiếu (%(votes)s) nhiều hơn số thành viên có mặt (%(present)s).")
+            % {"votes": in_favour + against + abstain, "present": len(present)}
+        )
+    passed = vote_passes(
+        in_favour=in_favour,
+        members_total=members_total,
+        numerator=council.vote_numerator,
+        denominator=council.vote_denominator,
+    )
+    vote = Vote.objects.create(
+        slate=slate,
+        method=method,
+        members_total=members_total,
+        in_favour=in_favour,
+        against=against,
+        abstain=abstain,
+        threshold_numerator=council.vote_numerator,
+        threshold_denominator=council.vote_denominator,
+        passed=passed,
+        note=note,
+        place=place,
+        recorded_by=actor if getattr(actor, "pk", None) else None,
+        held_at=now,
+    )
+    vote.full_clean()
+    vote.present.set(present)
+    audit_record(
+        actor=actor,
+        action="slate_vote",
+        obj=slate,
+        changes={"votes": [None, f"{in_favour}/{members_total}"], "passed": [None, passed]},
+        unit_path=council_path(council),
+    )
+    if passed:
+        _confirm(actor=actor, slate=slate, now=now)
+    return vote
+
+
+def _confirm(*, actor: Any, slate: Slate, now: dt.datetime) -> None:
+    council = slate.council
+    slate.status, slate.confirmed_at = SlateStatus.CONFIRMED, now
+    slate.save(update_fields=["status", "confirmed_at"])
+    council.status = CouncilStatus.DECIDED
+    council.save(update_fields=["status"])
+    unforwarded: list[str] = []
+    pending = set(
+        Stage.objects.filter(
+            level_id=council.level_id, unit_id=council.unit_id, status=StageStatus.PENDING
+        ).values_list("initiative_id", flat=True)
+    )
+    for line in slate.lines.select_related("initiative__programme", "initiative__current_level"):
+        initiative = line.initiative
+        if initiative.pk not in pending or initiative.current_level_id != council.level_id:
+            continue
+        initiatives.initiative_decide(
+            actor=actor,
+            initiative=initiative,
+            selected=line.selected,
+            reason=(line.amend_reason or line.reason) if not line.selected else "",
+            now=now,
+        )
+        if line.top and initiatives.next_level(initiative, timezone.localdate(now)) is not None:
+            try:
+                initiatives.initiative_forward(actor=actor, initiative=initiative, now=now)
+            except ValidationError as error:
+                # The vote stands; the officer forwards it by hand once the level above allows.
+                unforwarded.append(f"{initiative.code}: {'; '.join(error.messages)}")
+    audit_record(
+        actor=actor,
+        action="slate_confirm",
+        obj=slate,
+        changes={
+            "selected": [None, slate.lines.filter(selected=True).count()],
+            "not_forwarded": [None, unforwarded],
+        },
+        unit_path=council_path(council),
+    )
