@@ -364,3 +364,93 @@ def test_an_initiative_amended_out_is_decided_with_the_councils_reason(cw):
     line.initiative.refresh_from_db()
     assert line.initiative.status == Status.NOT_SELECTED
     assert line.initiative.events.last().reason == "Trùng với sáng kiến năm 2020"
+
+
+def _decided(cw: CouncilWorld) -> None:
+    services.assignments_auto(actor=None, council=cw.council, now=SCORING_DAY)
+    _score_everything(cw)
+    slate = services.slate_propose(actor=None, council=cw.council)
+    services.slate_vote(
+        actor=None,
+        slate=slate,
+        method=VoteMethod.HANDS,
+        present=list(cw.council.members.filter(active=True)),
+        in_favour=5,
+        against=0,
+    )
+    cw.council.refresh_from_db()
+
+
+def test_a_decided_council_keeps_its_result_but_may_correct_its_name(cw):
+    _decided(cw)
+
+    services.council_update(actor=None, council=cw.council, data={"decision_number": "46/QĐ"})
+    with pytest.raises(ValidationError) as settings:
+        services.council_update(actor=None, council=cw.council, data={"correction": "none"})
+    with pytest.raises(ValidationError):
+        services.member_remove(actor=None, seat=cw.reviewer_2, reason="Nghỉ hưu")
+    with pytest.raises(ValidationError):
+        services.assignment_end(
+            actor=None,
+            assignment=Assignment.objects.filter(council=cw.council).first(),  # type: ignore[arg-type]
+            reason="Đổi người",
+        )
+
+    assert "đã biểu quyết" in settings.value.messages[0]
+    assert cw.council.decision_number == "46/QĐ"
+
+
+def test_proposing_again_keeps_the_councils_amendments(cw):
+    services.assignments_auto(actor=None, council=cw.council, now=SCORING_DAY)
+    _score_everything(cw)
+    first = services.slate_propose(actor=None, council=cw.council)
+    out = first.lines.filter(selected=False).first()
+    assert out is not None
+    services.slate_amend(actor=None, line=out, selected=True, prize="", reason="Hội đồng bổ sung")
+
+    second = services.slate_propose(actor=None, council=cw.council)
+
+    again = second.lines.get(initiative_id=out.initiative_id)
+    assert (again.selected, again.proposed_selected) == (True, False)
+    assert again.amend_reason == "Hội đồng bổ sung"
+
+
+def test_reasons_are_written_in_vietnamese_whatever_the_proposers_language(cw):
+    from django.utils import translation
+
+    services.assignments_auto(actor=None, council=cw.council, now=SCORING_DAY)
+    _score_everything(cw)
+
+    with translation.override("en"):
+        slate = services.slate_propose(actor=None, council=cw.council)
+
+    assert all("hạng" in line.reason for line in slate.lines.all())
+    assert not any("Rank" in line.reason for line in slate.lines.all())
+
+
+def test_an_amendment_breaking_a_rule_is_listed_before_the_vote(cw):
+    services.assignments_auto(actor=None, council=cw.council, now=SCORING_DAY)
+    _score_everything(cw)
+    slate = services.slate_propose(actor=None, council=cw.council)
+    second = slate.lines.get(prize="nhi")
+
+    services.slate_amend(actor=None, line=second, selected=True, prize="nhat", reason="Xuất sắc")
+
+    slate.refresh_from_db()
+    assert any("Giải Nhất: 2 sáng kiến, vượt số lượng quy định 1" in p for p in slate.problems)
+
+
+def test_a_slate_drawn_before_every_sheet_is_in_says_so(cw):
+    services.assignments_auto(actor=None, council=cw.council, now=SCORING_DAY)
+    first = Assignment.objects.filter(council=cw.council).first()
+    assert first is not None
+    services.sheet_save(
+        actor=None, assignment=first, points=da_nang_points(30, 20, 25), submit=True,
+        now=SCORING_DAY,
+    )  # fmt: skip
+
+    slate = services.slate_propose(actor=None, council=cw.council)
+
+    assert "Còn 9 lượt chấm chưa nộp phiếu" in slate.problems[0]
+    unscored = slate.lines.exclude(initiative_id=first.initiative_id)
+    assert all(line.sheets == 0 and line.raw_rank is None for line in unscored)

@@ -341,3 +341,39 @@ def test_a_bad_assignment_file_writes_nothing_and_names_the_row(live):
     assert "Không nhập gì cả" in text
     assert "Dòng 3" in text
     assert not Assignment.objects.exists()
+
+
+def test_a_withdrawn_sheet_is_shown_read_only(live):
+    (assignment,) = _assign(live, live.reviewer_2, live.items[2])
+    services.conflict_declare(actor=None, assignment=assignment, reason="Người thân")
+    client = client_for(live.member_user)
+
+    page = client.get(reverse("web:sheet", args=[assignment.pk])).content.decode()
+    posted = client.post(
+        reverse("web:sheet", args=[assignment.pk]),
+        {"p_tinh_moi": 30, "p_kha_nang_ap_dung": 20, "p_hieu_qua": 25, "save_next": "1"},
+        follow=True,
+    )
+
+    assert "Phiếu này không còn được tính" in page
+    assert "Nộp và chấm tiếp" not in page
+    assert "Phiếu này không còn nhận điểm" in posted.content.decode()
+    assert not ScoreSheet.objects.exists()
+
+
+def test_a_wrong_vote_keeps_what_was_typed(live):
+    _score_all(live)
+    services.slate_propose(actor=None, council=live.council)
+    members = [seat.pk for seat in live.council.members.filter(active=True)][:2]
+
+    response = client_for(live.secretary_user).post(
+        reverse("web:slate_vote", args=[live.council.pk]),
+        {"method": "hands", "present": members, "in_favour": 4, "against": 0, "abstain": 0,
+         "place": "Hội trường LĐLĐ tỉnh"},
+    )  # fmt: skip
+
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "nhiều hơn số thành viên có mặt" in text
+    assert "Hội trường LĐLĐ tỉnh" in text
+    assert live.council.slates.get().status == SlateStatus.DRAFT

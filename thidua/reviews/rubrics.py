@@ -216,9 +216,38 @@ PRESETS: dict[str, RubricSpec] = {
             "được hiển thị nhưng không cộng vào điểm của hội đồng."
         ),
         criteria=(
-            CriterionSpec(code="tinh_sang_tao", name="Tính sáng tạo", max_points=20),
-            CriterionSpec(code="hieu_qua", name="Hiệu quả kinh tế – xã hội", max_points=30),
-            CriterionSpec(code="kha_nang_ap_dung", name="Khả năng áp dụng", max_points=30),
+            # The source gives points only; the bands are suggested hints for the sheet.
+            CriterionSpec(
+                code="tinh_sang_tao",
+                name="Tính sáng tạo",
+                max_points=20,
+                bands=(
+                    Band(16, 20, "Hoàn toàn mới, có tính đột phá"),
+                    Band(11, 15, "Cải tiến đáng kể so với cách làm cũ"),
+                    Band(6, 10, "Cải tiến một phần"),
+                    Band(0, 5, "Ít điểm mới"),
+                ),
+            ),
+            CriterionSpec(
+                code="hieu_qua",
+                name="Hiệu quả kinh tế – xã hội",
+                max_points=30,
+                bands=(
+                    Band(21, 30, "Hiệu quả lớn, có số liệu chứng minh"),
+                    Band(11, 20, "Hiệu quả rõ rệt"),
+                    Band(0, 10, "Hiệu quả thấp hoặc chưa chứng minh được"),
+                ),
+            ),
+            CriterionSpec(
+                code="kha_nang_ap_dung",
+                name="Khả năng áp dụng",
+                max_points=30,
+                bands=(
+                    Band(21, 30, "Áp dụng rộng rãi trong tỉnh, trong ngành"),
+                    Band(11, 20, "Áp dụng được ở nhiều đơn vị"),
+                    Band(0, 10, "Chỉ áp dụng tại đơn vị"),
+                ),
+            ),
             CriterionSpec(
                 code="binh_chon",
                 name="Bình chọn của công chúng",

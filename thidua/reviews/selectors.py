@@ -288,6 +288,8 @@ def _rank(rows: list[Row], tie_breakers: list[str], *, basis: str) -> None:
     by_item = {row.initiative.pk: row for row in rows}
     for ranked in scoring.rank(entries, tie_breakers=tie_breakers):
         row = by_item[ranked.item]
+        if row.result is None:
+            continue  # not scored yet: no rank, rather than a shared last place
         if basis == Basis.CORRECTED:
             row.corrected_rank, row.corrected_decided_by = ranked.position, ranked.decided_by
         else:

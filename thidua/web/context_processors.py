@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from thidua.orgs.enums import Role
 from thidua.orgs.permissions import Cap, has_cap_somewhere, roles_of
 
 
@@ -23,7 +24,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if has_cap_somewhere(user, Cap.VIEW_UNITS):
         items.append((_("Phong trào"), reverse("web:programme_list"), "programmes"))
         items.append((_("Sáng kiến"), reverse("web:initiative_list"), "initiatives"))
-    if has_cap_somewhere(user, Cap.VIEW_UNITS) or user.council_seats.filter(active=True).exists():
+    # Councils: for those who can form one, and for anyone a council counts in (a seat on it,
+    # or staff of its unit); a grassroots official has nothing to do there.
+    roles = roles_of(user)
+    if (roles - {Role.GRASSROOTS}) or user.council_seats.filter(active=True).exists():
         items.append((_("Hội đồng, chấm điểm"), reverse("web:council_list"), "councils"))
     if has_cap_somewhere(user, Cap.VIEW_UNITS):
         # Exports are open to every reader; the page offers imports only to those who write.
@@ -32,4 +36,4 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((_("Tài khoản"), reverse("web:user_list"), "users"))
     if has_cap_somewhere(user, Cap.VIEW_AUDIT):
         items.append((_("Nhật ký"), reverse("web:audit_log"), "audit"))
-    return {"nav_items": items, "user_roles": roles_of(user)}
+    return {"nav_items": items, "user_roles": roles}

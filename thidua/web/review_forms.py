@@ -429,7 +429,9 @@ class ScoreSheetForm(forms.Form):
         label=_("Nhận xét chung"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args: Any, spec: rubrics.RubricSpec, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, spec: rubrics.RubricSpec, disabled: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.spec = spec
         for criterion in spec.criteria:
@@ -438,13 +440,20 @@ class ScoreSheetForm(forms.Form):
                 min_value=0,
                 max_value=criterion.max_points,
                 required=False,
+                disabled=disabled,
+                error_messages={
+                    "invalid": gettext("Hãy nhập điểm là số nguyên."),
+                    "max_value": gettext("Điểm tối đa của tiêu chí này là %(limit_value)s."),
+                    "min_value": gettext("Điểm không được âm."),
+                },
                 widget=forms.NumberInput(
                     attrs={"inputmode": "numeric", "min": 0, "max": criterion.max_points}
                 ),
             )
             self.fields[f"n_{criterion.code}"] = forms.CharField(
-                label=gettext("Ghi chú"), required=False, max_length=2000
+                label=gettext("Ghi chú"), required=False, max_length=2000, disabled=disabled
             )
+        self.fields["comment"].disabled = disabled
 
     def rows(self) -> list[tuple[rubrics.CriterionSpec, forms.BoundField, forms.BoundField]]:
         return [(c, self[f"p_{c.code}"], self[f"n_{c.code}"]) for c in self.spec.criteria]
@@ -512,6 +521,10 @@ class VoteForm(forms.Form):
         label=_("Thành viên có mặt"), queryset=CouncilMember.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
+    held_at = forms.DateTimeField(
+        label=_("Thời gian họp (giờ Việt Nam)"), widget=DateTimeInput(), required=False,
+        help_text=_("Để trống nếu là lúc này."),
+    )  # fmt: skip
     in_favour = forms.IntegerField(label=_("Số phiếu đồng ý"), min_value=0)
     against = forms.IntegerField(label=_("Số phiếu không đồng ý"), min_value=0)
     abstain = forms.IntegerField(label=_("Không biểu quyết"), min_value=0, initial=0)
@@ -525,6 +538,7 @@ class VoteForm(forms.Form):
         present = cast("forms.ModelMultipleChoiceField[CouncilMember]", self.fields["present"])
         present.queryset = council.members.filter(active=True).select_related("user")
         present.label_from_instance = _seat_label  # type: ignore[method-assign,assignment]
+        self.order_fields(["held_at", "place", "method", "present"])
 
 
 class AssignForm(forms.Form):

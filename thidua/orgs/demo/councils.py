@@ -309,8 +309,17 @@ class _Councils:
         officer = User.objects.get(username="thidua_hp")
         # Thái Nguyên's sheet (creativity 20, benefit 30, applicability 30, and a public vote
         # shown but not counted): a creativity contest's sheet suits a Lao động sáng tạo round.
+        # The city's own copy, named as its own: it drops the public vote, which a council of
+        # a federation does not hold.
+        preset = PRESETS["thai_nguyen"]
+        spec = replace(
+            preset,
+            name="Bộ tiêu chí của LĐLĐ thành phố Hải Phòng (theo mẫu Thái Nguyên)",
+            description="Hội đồng chấm ba tiêu chí, tối đa 80 điểm, rồi xếp hạng.",
+            criteria=tuple(c for c in preset.criteria if c.counted),
+        )
         rubric = reviews.rubric_create(
-            actor=officer, programme=programme, spec=PRESETS["thai_nguyen"], preset="thai_nguyen"
+            actor=officer, programme=programme, spec=spec, preset="thai_nguyen"
         )
         council = reviews.council_create(
             actor=officer,

@@ -319,7 +319,7 @@ LOGINS = (
     LoginSpec(
         "hoidong", Role.COUNCIL, "HP", "Lê Thị Hồng Nhung",
         "Ủy viên Hội đồng xét chọn sáng kiến của LĐLĐ Hải Phòng (2026): chấm các sáng kiến được "
-        "phân công (“Lưu và chấm tiếp”), khai báo xung đột lợi ích; xem cây tổ chức của LĐLĐ "
+        "phân công (“Nộp và chấm tiếp”), khai báo xung đột lợi ích; xem cây tổ chức của LĐLĐ "
         "Hải Phòng.",
         person_name="Lê Thị Hồng Nhung",
     ),

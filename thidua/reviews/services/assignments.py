@@ -19,7 +19,6 @@ from thidua.reviews.enums import (
     AssignmentSource,
     AssignmentStatus,
     ConflictStatus,
-    CouncilStatus,
 )
 from thidua.reviews.models import (
     Assignment,
@@ -34,7 +33,7 @@ from thidua.reviews.selectors import (
     item_inputs,
     reviewer_inputs,
 )
-from thidua.reviews.services.common import council_path
+from thidua.reviews.services.common import council_path, ensure_undecided
 
 
 def _item_for(council: Council, initiative: Initiative) -> assigning.Item:
@@ -93,8 +92,7 @@ def assignment_add(
 ) -> Assignment:
     """Assign one member to one initiative, never across a conflict of interest or over a
     cap. Side effects: audit."""
-    if council.status == CouncilStatus.DECIDED:
-        raise ValidationError(_("Hội đồng đã biểu quyết kết quả."))
+    ensure_undecided(council)
     problem = assignment_problem(council, seat, initiative)
     if problem:
         raise ValidationError(
@@ -126,6 +124,7 @@ def assignment_end(
     """Take an initiative off a member; the assignment and any sheet stay on record."""
     if not reason.strip():
         raise ValidationError({"reason": _("Hãy ghi lý do thay người chấm.")})
+    ensure_undecided(assignment.council)
     if assignment.status != AssignmentStatus.ACTIVE:
         raise ValidationError(_("Phân công này đã kết thúc."))
     assignment.status = AssignmentStatus.REMOVED
@@ -167,8 +166,7 @@ def assignments_auto(
 ) -> assigning.Plan:
     """Fill every initiative up to N reviewers, balanced, by expertise, never across a
     conflict. Existing assignments stay. Side effects: assignments; one audit entry."""
-    if council.status == CouncilStatus.DECIDED:
-        raise ValidationError(_("Hội đồng đã biểu quyết kết quả."))
+    ensure_undecided(council)
     plan = assigning.auto_assign(
         items=item_inputs(council),
         reviewers=reviewer_inputs(council),
@@ -265,6 +263,7 @@ def conflict_declare(
     Side effects: Conflict; assignment withdrawn; audit."""
     if not reason.strip():
         raise ValidationError({"reason": _("Hãy ghi rõ quan hệ dẫn đến xung đột lợi ích.")})
+    ensure_undecided(assignment.council)
     if assignment.status != AssignmentStatus.ACTIVE:
         raise ValidationError(_("Phân công này đã kết thúc."))
     now = now or timezone.now()
@@ -300,6 +299,7 @@ def conflict_decide(
 ) -> None:
     """The secretary confirms a declared conflict (the member stays off it) or rejects it
     (the member's assignment, with its sheet, comes back). Side effects: audit."""
+    ensure_undecided(conflict.member.council)
     if conflict.status != ConflictStatus.DECLARED:
         raise ValidationError(_("Khai báo này đã được xử lý."))
     if not confirm and not note.strip():

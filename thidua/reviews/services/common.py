@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from thidua.campaigns.models import ProgrammeField
 from thidua.orgs.selectors import unit_current_path
 from thidua.reviews import selection
+from thidua.reviews.enums import CouncilStatus
 from thidua.reviews.models import (
     Council,
     Rubric,
@@ -78,3 +79,14 @@ def check_rules(values: Mapping[str, Any], *, programme_id: int, rubric: Rubric 
             errors["prizes"] = _("Giải “%(prize)s” không hợp lệ.") % {"prize": tier.get("prize")}
     if errors:
         raise ValidationError(errors)
+
+
+# What may still be corrected once the council has voted: how it is named, not what it decided.
+RECORD_FIELDS = {"name", "decision_number", "decision_date"}
+
+
+def ensure_undecided(council: Council) -> None:
+    """A council that has voted keeps its result as voted: its members, settings, assignments
+    and conflicts no longer change."""
+    if council.status == CouncilStatus.DECIDED:
+        raise ValidationError(_("Hội đồng đã biểu quyết kết quả; không thay đổi được nữa."))

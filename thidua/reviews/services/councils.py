@@ -24,7 +24,13 @@ from thidua.reviews.models import (
     CouncilMember,
     ScoreSheet,
 )
-from thidua.reviews.services.common import COUNCIL_FIELDS, check_rules, council_path
+from thidua.reviews.services.common import (
+    COUNCIL_FIELDS,
+    RECORD_FIELDS,
+    check_rules,
+    council_path,
+    ensure_undecided,
+)
 
 
 @transaction.atomic
@@ -61,6 +67,9 @@ def council_update(
     *, actor: Any, council: Council, data: Mapping[str, Any]
 ) -> dict[str, list[Any]]:
     values = {name: value for name, value in data.items() if name in COUNCIL_FIELDS}
+    changing = {name for name, value in values.items() if getattr(council, name) != value}
+    if changing - RECORD_FIELDS:
+        ensure_undecided(council)
     rubric = values.get("rubric")
     if rubric is not None and rubric.programme_id != council.level.programme_id:
         raise ValidationError({"rubric": _("Bộ tiêu chí thuộc chương trình khác.")})
@@ -149,6 +158,7 @@ def member_add(
     load_cap: int | None = None,
 ) -> CouncilMember:
     """Seat a user on the council (again, if they had left). Side effects: audit."""
+    ensure_undecided(council)
     seat = CouncilMember.objects.filter(council=council, user=user).first()
     if seat is not None and seat.active:
         raise ValidationError(_("Người này đã là thành viên hội đồng."))
@@ -188,6 +198,7 @@ def member_update(
     fields: Iterable[ProgrammeField],
     load_cap: int | None,
 ) -> None:
+    ensure_undecided(seat.council)
     if (
         role in {CouncilRole.CHAIR, CouncilRole.SECRETARY}
         and seat.council.members.filter(role=role, active=True).exclude(pk=seat.pk).exists()
@@ -212,6 +223,7 @@ def member_remove(
     """Take a member off the council. Their open assignments end (submitted sheets stay on
     record but no longer count); returns how many initiatives now need another reviewer.
     Side effects: assignments ended; audit."""
+    ensure_undecided(seat.council)
     if not reason.strip():
         raise ValidationError({"reason": _("Hãy ghi lý do.")})
     now = now or timezone.now()

@@ -10,7 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from thidua.campaigns.models import ProgrammeField
@@ -33,9 +33,7 @@ from thidua.reviews.models import (
     SlateLine,
     Vote,
 )
-from thidua.reviews.selectors import (
-    council_results,
-)
+from thidua.reviews.selectors import Results, council_results
 from thidua.reviews.services.common import COUNCIL_FIELDS, council_path
 
 
@@ -81,17 +79,8 @@ def selection_rules(council: Council) -> selection.Rules:
     )
 
 
-@transaction.atomic
-def slate_propose(*, actor: Any, council: Council, now: dt.datetime | None = None) -> Slate:
-    """Propose a result from the ranking the council chose (raw or corrected), satisfying every
-    rule it can and naming those it cannot, with a reason for each initiative. An earlier draft
-    is superseded. Side effects: Slate with lines and media picks; audit."""
-    if council.status == CouncilStatus.DECIDED:
-        raise ValidationError(_("Hội đồng đã biểu quyết kết quả."))
-    if council.rubric_id is None:
-        raise ValidationError(_("Hội đồng chưa có bộ tiêu chí."))
-    now = now or timezone.now()
-    results = council_results(council)
+def _candidates(council: Council, results: Results) -> list[selection.Candidate]:
+    """The ranking the council chose, as plain data for the selection functions."""
     basis = council.basis
     senders = {
         unit.pk: unit.name
@@ -100,16 +89,15 @@ def slate_propose(*, actor: Any, council: Council, now: dt.datetime | None = Non
     candidates = []
     for row in results.ordered(basis):
         initiative = row.initiative
-        rank = results.rank_of(row, basis) or len(results.rows)
         unit_id = row.sender_id or initiative.unit_id
         candidates.append(
             selection.Candidate(
                 item=initiative.pk,
                 code=initiative.code,
-                rank=rank,
+                rank=results.rank_of(row, basis) or len(results.rows),
                 score=results.score_of(row, basis),
                 passed=bool(row.outcome and row.outcome.passed),
-                fail_reason="; ".join(row.outcome.reasons) if row.outcome else "",
+                fail_reason=" ".join(row.outcome.reasons) if row.outcome else "",
                 field=initiative.field_id,
                 field_name=initiative.field.name,
                 unit=unit_id,
@@ -125,10 +113,58 @@ def slate_propose(*, actor: Any, council: Council, now: dt.datetime | None = Non
                 ),
             )
         )
-    rules = selection_rules(council)
-    slate_data = selection.propose(candidates, rules)
+    return candidates
+
+
+def _unfinished(results: Results) -> list[str]:
+    missing = results.expected - results.sheets
+    if missing <= 0:
+        return []
+    return [
+        _("Còn %(n)s lượt chấm chưa nộp phiếu; đề xuất có thể thay đổi khi đủ phiếu.")
+        % {"n": missing}
+    ]
+
+
+def _save_media(slate: Slate, media: Sequence[selection.MediaPick]) -> None:
+    slate.media.all().delete()
+    MediaPick.objects.bulk_create(
+        [
+            MediaPick(
+                slate=slate,
+                person_id=pick.person,
+                field_id=pick.field,
+                initiative_ids=list(pick.items),
+                reason=pick.reason,
+                order=order,
+            )
+            for order, pick in enumerate(media, start=1)
+        ]
+    )
+
+
+@transaction.atomic
+def slate_propose(*, actor: Any, council: Council, now: dt.datetime | None = None) -> Slate:
+    """Propose a result from the ranking the council chose (raw or corrected), satisfying every
+    rule it can and naming those it cannot, with a reason for each initiative. An earlier draft
+    is superseded, and the council's amendments to it are carried over (then checked again).
+    Reasons are written in Vietnamese whatever the language of the person proposing: they are
+    the record. Side effects: Slate with lines and media picks; audit."""
+    if council.status == CouncilStatus.DECIDED:
+        raise ValidationError(_("Hội đồng đã biểu quyết kết quả."))
+    if council.rubric_id is None:
+        raise ValidationError(_("Hội đồng chưa có bộ tiêu chí."))
+    now = now or timezone.now()
+    with translation.override("vi"):
+        results = council_results(council)
+        candidates = _candidates(council, results)
+        rules = selection_rules(council)
+        slate_data = selection.propose(candidates, rules)
+        problems = _unfinished(results) + list(slate_data.problems)
+    previous = council.slates.filter(status=SlateStatus.DRAFT).first()
     council.slates.filter(status=SlateStatus.DRAFT).update(status=SlateStatus.SUPERSEDED)
     number = (council.slates.aggregate(n=Max("number"))["n"] or 0) + 1
+    basis = council.basis
     slate = Slate.objects.create(
         council=council,
         number=number,
@@ -141,14 +177,20 @@ def slate_propose(*, actor: Any, council: Council, now: dt.datetime | None = Non
                 if name not in {"rubric", "name", "decision_number", "decision_date", "deadline"}
             ],
         ),
-        problems=list(slate_data.problems),
+        problems=problems,
         proposed_by=actor if getattr(actor, "pk", None) else None,
         proposed_at=now,
     )
     rows = {row.initiative.pk: row for row in results.rows}
+    amended = (
+        {line.initiative_id: line for line in previous.lines.all() if line.amended}
+        if previous is not None
+        else {}
+    )
     lines = []
     for line in slate_data.lines:
         row = rows[line.item]
+        earlier = amended.get(line.item)
         lines.append(
             SlateLine(
                 slate=slate,
@@ -160,35 +202,27 @@ def slate_propose(*, actor: Any, council: Council, now: dt.datetime | None = Non
                 corrected=_dec(row.result.corrected if row.result else None),
                 sheets=row.result.sheets if row.result else 0,
                 grade=(row.outcome.grade or "") if row.outcome else "",
-                selected=line.selected,
-                prize=line.prize,
-                top=line.top,
+                selected=earlier.selected if earlier else line.selected,
+                prize=earlier.prize if earlier else line.prize,
+                top=earlier.top if earlier else line.top,
                 reason=line.reason,
                 proposed_selected=line.selected,
                 proposed_prize=line.prize,
+                amend_reason=earlier.amend_reason if earlier else "",
             )
         )
     SlateLine.objects.bulk_create(lines, batch_size=1000)
-    MediaPick.objects.bulk_create(
-        [
-            MediaPick(
-                slate=slate,
-                person_id=pick.person,
-                field_id=pick.field,
-                initiative_ids=list(pick.items),
-                reason=pick.reason,
-                order=order,
-            )
-            for order, pick in enumerate(slate_data.media, start=1)
-        ]
-    )
+    _save_media(slate, slate_data.media)
+    if amended:
+        _recheck(slate, candidates=candidates, results=results)
     audit_record(
         actor=actor,
         action="slate_propose",
         obj=slate,
         changes={
-            "selected": [None, sum(1 for line in slate_data.lines if line.selected)],
+            "selected": [None, sum(1 for line in lines if line.selected)],
             "basis": [None, str(Basis(basis).label)],
+            "amendments_kept": [None, len(amended)],
         },
         unit_path=council_path(council),
     )
@@ -199,11 +233,40 @@ def _dec(value: float | None) -> Decimal | None:
     return None if value is None else Decimal(str(round(value, 2)))
 
 
+def _recheck(
+    slate: Slate,
+    *,
+    candidates: Sequence[selection.Candidate] | None = None,
+    results: Results | None = None,
+) -> None:
+    """After amendments: the media shortlist from what is selected now, and the rules the
+    amended slate breaks, kept on the slate for the council to see before it votes."""
+    council = slate.council
+    with translation.override("vi"):
+        if results is None:
+            results = council_results(council)
+        if candidates is None:
+            candidates = _candidates(council, results)
+        lines = list(slate.lines.all())
+        checked = selection.review(
+            candidates,
+            selection_rules(council),
+            selected={line.initiative_id for line in lines if line.selected},
+            prizes={line.initiative_id: line.prize for line in lines if line.prize},
+            top={line.initiative_id for line in lines if line.top},
+        )
+        slate.problems = _unfinished(results) + checked.problems
+    slate.save(update_fields=["problems"])
+    _save_media(slate, checked.media)
+
+
 @transaction.atomic
 def slate_amend(
     *, actor: Any, line: SlateLine, selected: bool, prize: str, reason: str, top: bool | None = None
 ) -> None:
-    """The council changes the proposal for one initiative, with its reason on record."""
+    """The council changes the proposal for one initiative, with its reason on record. The
+    slate is checked again: its media shortlist follows what is selected, and every rule the
+    change breaks is listed. Side effects: the line; the slate's problems and media; audit."""
     if line.slate.status != SlateStatus.DRAFT:
         raise ValidationError(_("Chỉ sửa được đề xuất chưa biểu quyết."))
     if not reason.strip():
@@ -225,6 +288,7 @@ def slate_amend(
         reason=reason,
         unit_path=council_path(line.slate.council),
     )
+    _recheck(line.slate)
 
 
 def vote_passes(*, in_favour: int, members_total: int, numerator: int, denominator: int) -> bool:
@@ -244,6 +308,7 @@ def slate_vote(
     abstain: int = 0,
     note: str = "",
     place: str = "",
+    held_at: dt.datetime | None = None,
     now: dt.datetime | None = None,
 ) -> Vote:
     """Record the council's vote on a draft slate. When it reaches the threshold the slate is
@@ -283,7 +348,7 @@ def slate_vote(
         note=note,
         place=place,
         recorded_by=actor if getattr(actor, "pk", None) else None,
-        held_at=now,
+        held_at=held_at or now,
     )
     vote.full_clean()
     vote.present.set(present)
@@ -295,7 +360,7 @@ def slate_vote(
         unit_path=council_path(council),
     )
     if passed:
-        _confirm(actor=actor, slate=slate, now=now)
+        _confirm(actor=actor, slate=slate, now=held_at or now)
     return vote
 
 
@@ -328,6 +393,17 @@ def _confirm(*, actor: Any, slate: Slate, now: dt.datetime) -> None:
             except ValidationError as error:
                 # The vote stands; the officer forwards it by hand once the level above allows.
                 unforwarded.append(f"{initiative.code}: {'; '.join(error.messages)}")
+    if unforwarded:
+        # Said on the slate's page, not only in the audit trail: someone has to act on it.
+        with translation.override("vi"):
+            slate.problems = [
+                *slate.problems,
+                *(
+                    _("Chưa chuyển lên cấp trên được %(line)s") % {"line": line}
+                    for line in unforwarded
+                ),
+            ]
+        slate.save(update_fields=["problems"])
     audit_record(
         actor=actor,
         action="slate_confirm",

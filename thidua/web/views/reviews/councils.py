@@ -219,6 +219,7 @@ def council_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     rows = [(seat, *progress.get(seat.pk, (0, 0))) for seat in members]
     roles = {seat.role for seat in members}
     seat = seat_of(request.user, council)
+    criteria = list(council.rubric.criteria.all()) if council.rubric else []
     now = timezone.now()
     return render(
         request,
@@ -235,7 +236,8 @@ def council_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
             ],
             seat=seat,
             my_progress=progress.get(seat.pk) if seat else None,
-            criteria=list(council.rubric.criteria.all()) if council.rubric else [],
+            criteria=criteria,
+            criterion_names={c.code: c.name for c in criteria},
             candidates=council_initiatives(council).count(),
             assigned=Assignment.objects.filter(council=council, status=AssignmentStatus.ACTIVE)
             .values("initiative_id")

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -148,7 +148,12 @@ def council_export(request: HttpRequest, pk: int) -> HttpResponseBase:
 @login_required
 @require_GET
 def slate_view(request: HttpRequest, pk: int) -> HttpResponseBase:
-    council = _results_council(request, pk)
+    return _slate_page(request, _results_council(request, pk))
+
+
+def _slate_page(
+    request: HttpRequest, council: Council, vote_form: VoteForm | None = None
+) -> HttpResponse:
     slate = council.slates.exclude(status=SlateStatus.SUPERSEDED).first()
     lines: Any = []
     counts: dict[str, int] = {}
@@ -186,7 +191,7 @@ def slate_view(request: HttpRequest, pk: int) -> HttpResponseBase:
             prizes=[(key, selection.prize_label(key)) for key in selection.PRIZES],
             media=slate.media.select_related("person", "field") if slate else [],
             votes=slate.votes.prefetch_related("present__user") if slate else [],
-            vote_form=VoteForm(council=council),
+            vote_form=vote_form or VoteForm(council=council),
             amend_form=AmendForm(),
         ),
     )
@@ -255,11 +260,8 @@ def slate_vote(request: HttpRequest, pk: int) -> HttpResponseBase:
         return redirect("web:slate", pk=council.pk)
     form = VoteForm(request.POST, council=council)
     if not form.is_valid():
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            text = " ".join(str(error) for error in errors)
-            messages.error(request, f"{label}: {text}" if label else text)
-        return redirect("web:slate", pk=council.pk)
+        # The page again with what was typed and each mistake next to its field.
+        return _slate_page(request, council, vote_form=form)
     data = form.cleaned_data
     try:
         vote = services.slate_vote(
@@ -272,9 +274,11 @@ def slate_vote(request: HttpRequest, pk: int) -> HttpResponseBase:
             abstain=data["abstain"],
             note=data["note"],
             place=data["place"],
+            held_at=data["held_at"],
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        add_service_errors(form, error)
+        return _slate_page(request, council, vote_form=form)
     else:
         if vote.passed:
             messages.success(

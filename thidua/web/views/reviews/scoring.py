@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from thidua.reviews import services
 from thidua.reviews.enums import (
+    AssignmentStatus,
     SheetStatus,
 )
 from thidua.reviews.models import (
@@ -69,7 +70,13 @@ def sheet(request: HttpRequest, pk: int) -> HttpResponseBase:
             initial[f"p_{code}"] = value
         for code, text in existing.notes.items():
             initial[f"n_{code}"] = text
-    form = ScoreSheetForm(request.POST or None, spec=spec, initial=initial)
+    # A withdrawn or ended assignment, or a council out of its scoring period: read only.
+    scoring_open = services.scoring_open(council, timezone.now())
+    closed = assignment.status != AssignmentStatus.ACTIVE or not scoring_open
+    form = ScoreSheetForm(request.POST or None, spec=spec, initial=initial, disabled=closed)
+    if request.method == "POST" and closed:
+        messages.error(request, _("Phiếu này không còn nhận điểm."))
+        return redirect("web:sheet", pk=assignment.pk)
     if request.method == "POST" and form.is_valid():
         submit = "save_draft" not in request.POST
         try:
@@ -112,7 +119,8 @@ def sheet(request: HttpRequest, pk: int) -> HttpResponseBase:
             "submitted": submitted,
             # Others' scores stay hidden until the member's own sheet is in.
             "others": others_sheets(assignment) if submitted else None,
-            "scoring_open": services.scoring_open(council, timezone.now()),
+            "scoring_open": scoring_open,
+            "closed": closed,
             "money": initiative.benefit_value is not None,
             "nav_active": "councils",
         },
