@@ -1,25 +1,15 @@
-"""REST endpoints for review councils: councils, assignments, score sheets, the ranking,
-slates and votes, conflicts of interest.
-
-Each handler fetches through thidua.reviews.permissions (404 when the council is not the
-user's to see; 403 when they see it but do not run it; a score sheet only for the member it
-is assigned to) -> parses (400) -> calls one service with `actor=request.user` -> responds.
-Assignments, slates and conflicts have no funnel of their own: their council's is used (the
-fetchers below; candidates to move to thidua.reviews.permissions once the web UI wants them).
-"""
+"""Council endpoints: the council, its settings and opening, its assignments, ranking, slates
+and conflicts."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
-from django.http import Http404
+from django.db.models import QuerySet, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.pagination import PageNumberPagination
@@ -28,30 +18,18 @@ from rest_framework.response import Response
 
 from thidua.api.permissions import level_for_user
 from thidua.api.serializers import reviews as api
-from thidua.api.serializers.initiatives import ReasonSerializer
 from thidua.api.views.base import ERRORS, ApiMixin, parse
+from thidua.api.views.reviews.common import results_council, reveal, slate_response
 from thidua.campaigns.models import ProgrammeLevel
 from thidua.campaigns.selectors import in_programme
-from thidua.initiatives.models import Authorship, Initiative
+from thidua.initiatives.models import Initiative
 from thidua.orgs.models import Unit
 from thidua.orgs.permissions import unit_for_user
 from thidua.reviews import services
-from thidua.reviews.enums import AssignmentStatus, SheetStatus
-from thidua.reviews.models import (
-    Assignment,
-    Conflict,
-    Council,
-    CouncilMember,
-    MediaPick,
-    Rubric,
-    Slate,
-    SlateLine,
-    Vote,
-)
+from thidua.reviews.enums import AssignmentStatus
+from thidua.reviews.models import Assignment, Conflict, Council, CouncilMember, Rubric
 from thidua.reviews.permissions import (
-    assignment_for_user,
     can_manage,
-    can_see_results,
     council_for_user,
     council_units_for_user,
     councils_for_user,
@@ -62,20 +40,9 @@ from thidua.reviews.selectors import (
     council_initiatives,
     council_results,
     member_progress,
-    my_assignments,
-    next_assignment,
 )
 
 COUNCIL = {200: api.CouncilDetailSerializer, **ERRORS}
-SLATE = {200: api.SlateDetailSerializer, **ERRORS}
-
-
-def _pk(value: Any) -> int:
-    """An id from the path; 0 (no row has it) when it is not a number."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
 
 
 def _page(view: viewsets.GenericViewSet[Any], rows: Any) -> list[Any]:
@@ -85,66 +52,6 @@ def _page(view: viewsets.GenericViewSet[Any], rows: Any) -> list[Any]:
 
 
 # Fetchers: each row through its council's funnel
-
-
-def council_assignment(user: Any, pk: Any) -> Assignment:
-    """An assignment of a council the user runs (to end it)."""
-    assignment = (
-        Assignment.objects.filter(pk=_pk(pk))
-        .select_related("member__user", "initiative__field", "initiative__unit", "sheet")
-        .first()
-    )
-    try:
-        council = council_for_user(user, assignment.council_id if assignment else None, manage=True)
-    except Http404:
-        raise Http404(_("Không tìm thấy phân công.")) from None
-    assert assignment is not None  # noqa: S101  the funnel let a real council through
-    assignment.council = council
-    return assignment
-
-
-def council_conflict(user: Any, pk: Any) -> Conflict:
-    """A declared conflict of interest, for those who run its council (to decide it)."""
-    conflict = (
-        Conflict.objects.filter(pk=_pk(pk))
-        .select_related("member__user", "initiative__field", "initiative__unit", "decided_by")
-        .first()
-    )
-    try:
-        council = council_for_user(
-            user, conflict.member.council_id if conflict else None, manage=True
-        )
-    except Http404:
-        raise Http404(_("Không tìm thấy khai báo xung đột lợi ích.")) from None
-    assert conflict is not None  # noqa: S101  the funnel let a real council through
-    conflict.member.council = council
-    return conflict
-
-
-RESULTS_DENIED = gettext_lazy("Kết quả chỉ hiện cho thường trực hội đồng cho đến khi biểu quyết.")
-
-
-def results_council(user: Any, pk: Any) -> Council:
-    """A council whose results (ranking, slates) the user may read: those who run it and its
-    unit's staff; its plain members once it has decided, so no one scores to a ranking."""
-    council = council_for_user(user, pk)
-    if not can_see_results(user, council):
-        raise PermissionDenied(str(RESULTS_DENIED))
-    return council
-
-
-def slate_for_user(user: Any, pk: Any, *, manage: bool = False) -> Slate:
-    """A slate of a council whose results the user reads (manage: that they run)."""
-    slate = Slate.objects.filter(pk=_pk(pk)).select_related("proposed_by").first()
-    try:
-        council = council_for_user(user, slate.council_id if slate else None, manage=manage)
-    except Http404:
-        raise Http404(_("Không tìm thấy đề xuất kết quả.")) from None
-    if not manage and not can_see_results(user, council):
-        raise PermissionDenied(str(RESULTS_DENIED))
-    assert slate is not None  # noqa: S101  the funnel let a real council through
-    slate.council = council
-    return slate
 
 
 def council_level_for_user(user: Any, pk: Any) -> ProgrammeLevel:
@@ -187,12 +94,6 @@ def councils_list(user: Any, query: dict[str, Any]) -> QuerySet[Council]:
     return councils.order_by("-created_at", "-id")
 
 
-def reveal(user: Any, council: Council) -> bool:
-    """Whether initiatives show their unit and authors to the user in this council's lists: a
-    blind council hides them from its plain members until it has decided."""
-    return not council.blind or can_see_results(user, council)
-
-
 # Parsing ids sent in a body: only rows of the council at hand.
 
 
@@ -219,13 +120,6 @@ def _reviewed_by(council: Council, pk: int) -> Initiative:
     return initiative
 
 
-def _present(council: Council, ids: list[int]) -> list[CouncilMember]:
-    seats = list(council.members.filter(pk__in=ids))
-    if len(seats) != len(set(ids)):
-        raise ValidationError({"present": _("Có người không phải thành viên hội đồng.")})
-    return seats
-
-
 # Responses
 
 
@@ -248,34 +142,6 @@ def assignment_rows(council: Council) -> QuerySet[Assignment]:
     ).order_by("initiative__code", "member_id", "id")
 
 
-def sheet_response(assignment: Assignment) -> Response:
-    council = assignment.council
-    if council.rubric is not None:
-        prefetch_related_objects([council.rubric], "criteria")
-    if not council.blind:
-        authors = Authorship.objects.select_related("person").order_by("order", "id")
-        prefetch_related_objects([assignment.initiative], Prefetch("authorships", authors))
-    context = {
-        "scoring_open": services.scoring_open(council, timezone.now()),
-        "next": next_assignment(assignment.member, after=assignment.pk),
-    }
-    return Response(api.ScoreSheetSerializer(assignment, context=context).data)
-
-
-def slate_response(slate: Slate, *, code: int = 200) -> Response:
-    prefetch_related_objects(
-        [slate],
-        Prefetch(
-            "lines",
-            SlateLine.objects.select_related("initiative__field", "initiative__unit"),
-        ),
-        Prefetch("media", MediaPick.objects.select_related("person", "field")),
-        Prefetch("votes", Vote.objects.select_related("recorded_by").prefetch_related("present")),
-    )
-    # Whoever reads a slate reads results, which a blind council hides from no one.
-    return Response(api.SlateDetailSerializer(slate, context={"reveal": True}).data, status=code)
-
-
 class RankingPagination(PageNumberPagination):
     """Pages of the ranking that also carry the council's `summary`."""
 
@@ -283,19 +149,6 @@ class RankingPagination(PageNumberPagination):
         paginated = super().get_paginated_response_schema(schema)
         paginated["properties"]["summary"] = api.SUMMARY_SCHEMA
         paginated["required"] = [*paginated.get("required", []), "summary"]
-        return paginated
-
-
-class MyAssignmentsPagination(PageNumberPagination):
-    """Pages of the user's assignments that also carry `progress`, over every page."""
-
-    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
-        paginated = super().get_paginated_response_schema(schema)
-        paginated["properties"]["progress"] = {
-            "type": "string",
-            "description": "Số phiếu đã nộp / số sáng kiến được phân công, ví dụ “12/45”.",
-        }
-        paginated["required"] = [*paginated.get("required", []), "progress"]
         return paginated
 
 
@@ -502,157 +355,3 @@ class CouncilViewSet(ApiMixin, viewsets.GenericViewSet[Council]):
         return self.get_paginated_response(
             api.ConflictSerializer(page, many=True, context={"reveal": True}).data
         )
-
-
-class AssignmentViewSet(ApiMixin, viewsets.GenericViewSet[Assignment]):
-    """Phân công chấm: của bạn (phiếu chấm, khai báo xung đột lợi ích), hoặc của hội đồng bạn
-    điều hành (kết thúc phân công)."""
-
-    # For the schema's path types only: every row comes through the access funnel.
-    queryset = Assignment.objects.none()
-    serializer_class = api.AssignmentSerializer
-    input_serializers = {
-        "end": ReasonSerializer,
-        "sheet": api.SheetWriteSerializer,
-        "conflict": ReasonSerializer,
-    }
-
-    @extend_schema(
-        parameters=[api.MyAssignmentQuerySerializer],
-        responses=api.MyAssignmentSerializer(many=True),
-    )
-    @action(detail=False, methods=["get"], pagination_class=MyAssignmentsPagination)
-    def mine(self, request: Request) -> Response:
-        """Các sáng kiến bạn đang được phân công chấm, ở mọi hội đồng, với tình trạng phiếu;
-        `progress` đếm trên mọi trang."""
-        query = parse(api.MyAssignmentQuerySerializer, request.query_params)
-        rows = my_assignments(request.user).select_related(
-            "council", "initiative__field", "initiative__unit", "sheet"
-        )
-        if "council" in query:
-            rows = rows.filter(council_id=query["council"])
-        rows = rows.order_by("council__deadline", "council_id", "initiative__code", "id")
-        page = self.paginate_queryset(rows) or []
-        context = {"reveal": {row.council_id for row in page if not row.council.blind}}
-        response = self.get_paginated_response(
-            api.MyAssignmentSerializer(page, many=True, context=context).data
-        )
-        done = rows.filter(sheet__status=SheetStatus.SUBMITTED).count()
-        response.data["progress"] = f"{done}/{response.data['count']}"
-        return response
-
-    @extend_schema(request=ReasonSerializer, responses={200: api.AssignmentSerializer, **ERRORS})
-    @action(detail=True, methods=["post"])
-    def end(self, request: Request, pk: str) -> Response:
-        """Thôi phân công một thành viên chấm một sáng kiến; phân công và phiếu (nếu có) vẫn
-        được lưu nhưng không còn tính."""
-        assignment = council_assignment(request.user, pk)
-        data = parse(ReasonSerializer, request.data)
-        services.assignment_end(actor=request.user, assignment=assignment, reason=data["reason"])
-        return Response(api.AssignmentSerializer(assignment, context={"reveal": True}).data)
-
-    @extend_schema(methods=["GET"], responses={200: api.ScoreSheetSerializer, 404: ERRORS[404]})
-    @extend_schema(
-        methods=["PUT"],
-        request=api.SheetWriteSerializer,
-        responses={200: api.ScoreSheetSerializer, **ERRORS},
-    )
-    @action(detail=True, methods=["get", "put"])
-    def sheet(self, request: Request, pk: str) -> Response:
-        """Phiếu chấm của bạn cho một sáng kiến, với bộ tiêu chí; chỉ người được phân công mở
-        được. Hội đồng chấm ẩn danh không hiện tác giả và đơn vị. PUT: lưu nháp, hoặc nộp
-        phiếu (`submit`) khi đã chấm đủ, trong hạn chấm."""
-        assignment = assignment_for_user(request.user, pk)
-        if request.method == "PUT":
-            data = parse(api.SheetWriteSerializer, request.data)
-            services.sheet_save(actor=request.user, assignment=assignment, **data)
-        return sheet_response(assignment)
-
-    @extend_schema(request=ReasonSerializer, responses={201: api.ConflictSerializer, **ERRORS})
-    @action(detail=True, methods=["post"])
-    def conflict(self, request: Request, pk: str) -> Response:
-        """Khai báo xung đột lợi ích với sáng kiến được phân công: thôi chấm ngay, chờ thư ký
-        hội đồng xác nhận."""
-        assignment = assignment_for_user(request.user, pk)
-        data = parse(ReasonSerializer, request.data)
-        conflict = services.conflict_declare(
-            actor=request.user, assignment=assignment, reason=data["reason"]
-        )
-        context = {"reveal": reveal(request.user, assignment.council)}
-        return Response(
-            api.ConflictSerializer(conflict, context=context).data, status=status.HTTP_201_CREATED
-        )
-
-
-class SlateViewSet(ApiMixin, viewsets.GenericViewSet[Slate]):
-    """Đề xuất kết quả của hội đồng: danh sách chọn, giải, đề nghị cấp trên, biểu quyết."""
-
-    # For the schema's path types only: every row comes through the access funnel.
-    queryset = Slate.objects.none()
-    serializer_class = api.SlateDetailSerializer
-    input_serializers = {"amend": api.SlateAmendSerializer, "vote": api.VoteWriteSerializer}
-
-    @extend_schema(responses={200: api.SlateDetailSerializer, 404: ERRORS[404]})
-    def retrieve(self, request: Request, pk: str) -> Response:
-        """Một đề xuất: từng sáng kiến với hạng, điểm, chọn hay không, giải, lý do, sửa đổi của
-        hội đồng; gợi ý tuyên truyền; quy định chưa đáp ứng; các lần biểu quyết."""
-        return slate_response(slate_for_user(request.user, pk))
-
-    @extend_schema(
-        request=api.SlateAmendSerializer,
-        responses=SLATE,
-        parameters=[OpenApiParameter("line_pk", OpenApiTypes.INT, OpenApiParameter.PATH)],
-    )
-    @action(
-        detail=True,
-        methods=["post"],
-        url_path=r"lines/(?P<line_pk>[0-9]+)/amend",
-        url_name="line-amend",
-    )
-    def amend(self, request: Request, pk: str, line_pk: str) -> Response:
-        """Hội đồng sửa đề xuất cho một sáng kiến (chọn, giải, đề nghị cấp trên), có lý do."""
-        slate = slate_for_user(request.user, pk, manage=True)
-        line = slate.lines.filter(pk=_pk(line_pk)).first()
-        if line is None:
-            raise Http404(_("Không tìm thấy sáng kiến trong đề xuất."))
-        line.slate = slate
-        data = parse(api.SlateAmendSerializer, request.data)
-        services.slate_amend(actor=request.user, line=line, **data)
-        return slate_response(slate)
-
-    @extend_schema(
-        request=api.VoteWriteSerializer, responses={201: api.SlateDetailSerializer, **ERRORS}
-    )
-    @action(detail=True, methods=["post"])
-    def vote(self, request: Request, pk: str) -> Response:
-        """Ghi kết quả biểu quyết; đạt tỷ lệ thì đề xuất được thông qua, các sáng kiến được
-        chọn hoặc không ở cấp này và sáng kiến đề nghị cấp trên được chuyển lên."""
-        slate = slate_for_user(request.user, pk, manage=True)
-        data = parse(api.VoteWriteSerializer, request.data)
-        data["present"] = _present(slate.council, data["present"])
-        data["now"] = data.pop("held_at", None)
-        services.slate_vote(actor=request.user, slate=slate, **data)
-        return slate_response(slate, code=status.HTTP_201_CREATED)
-
-
-class ConflictViewSet(ApiMixin, viewsets.GenericViewSet[Conflict]):
-    """Khai báo xung đột lợi ích, để người điều hành hội đồng xác nhận."""
-
-    # For the schema's path types only: every row comes through the access funnel.
-    queryset = Conflict.objects.none()
-    serializer_class = api.ConflictSerializer
-    input_serializers = {"decide": api.ConflictDecideSerializer}
-
-    @extend_schema(
-        request=api.ConflictDecideSerializer, responses={200: api.ConflictSerializer, **ERRORS}
-    )
-    @action(detail=True, methods=["post"])
-    def decide(self, request: Request, pk: str) -> Response:
-        """Xác nhận khai báo (thành viên không chấm sáng kiến này), hoặc không chấp nhận (có lý
-        do; phân công và phiếu được khôi phục)."""
-        conflict = council_conflict(request.user, pk)
-        data = parse(api.ConflictDecideSerializer, request.data)
-        services.conflict_decide(
-            actor=request.user, conflict=conflict, confirm=data["confirm"], note=data["note"]
-        )
-        return Response(api.ConflictSerializer(conflict, context={"reveal": True}).data)
