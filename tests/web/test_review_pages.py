@@ -46,6 +46,7 @@ def _score_all(cw: CouncilWorld) -> None:
             actor=None,
             assignment=assignment,
             points=da_nang_points(20 + index % 15, 20, 25 if money else 15),
+            comment="Cần số liệu chứng minh rõ hơn" if index % 2 else "",
             submit=True,
             now=SCORING_DAY,
         )

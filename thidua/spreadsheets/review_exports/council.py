@@ -140,7 +140,7 @@ def results_spec(rubric: RubricSpec) -> SheetSpec:
             report_column("Đạt", "passed", width=8),
             report_column("Xếp loại", "grade", width=9),
             report_column("Lý do không đạt", "reasons", width=40),
-            report_column("Đồng điểm, xếp trên nhờ", "decided_by", width=24),
+            report_column("Bằng điểm sáng kiến liền trên, phân định theo", "decided_by", width=30),
         ),
     )  # fmt: skip
 

@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from typing import IO, Any, TypedDict
 
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from thidua.initiatives.models import Initiative
-from thidua.reviews.enums import AssignmentStatus, SheetStatus, SlateStatus
+from thidua.reviews.enums import AssignmentStatus, Basis, SheetStatus, SlateStatus
 from thidua.reviews.models import Council, ScoreSheet, SlateLine
 from thidua.reviews.rubrics import RubricSpec
 from thidua.reviews.selectors import council_results
@@ -43,6 +44,8 @@ class InitiativeSummary(TypedDict):
     unit: str
     criteria: list[CriterionMean]
     total: float | None  # on the basis the council ranks by
+    raw_total: float | None  # the plain mean of the sheets, beside a corrected total
+    corrected: bool
     max_total: float
     rank: int | None
     ranked: int  # how many initiatives were ranked with a score
@@ -74,13 +77,21 @@ def initiative_summary(*, council: Council, initiative: Initiative) -> Initiativ
         SlateLine.objects.filter(
             slate__council=council, slate__status=SlateStatus.CONFIRMED, initiative=initiative
         )
+        .select_related("slate")
         .order_by("-slate__number")
         .first()
     )
     if line is None:
-        outcome_text = "Chưa có kết quả biểu quyết"
+        outcome_text = _("Chưa có kết quả biểu quyết")
     else:
-        outcome_text = "Được chọn" if line.selected else "Không được chọn"
+        outcome_text = _("Được chọn") if line.selected else _("Không được chọn")
+    # Once voted, the total and rank are those the council voted on.
+    total = results.score_of(row, basis)
+    rank = results.rank_of(row, basis) if result else None
+    if line is not None:
+        voted = line.corrected if line.slate.basis == Basis.CORRECTED else line.raw
+        total = float(voted) if voted is not None else total
+        rank = line.rank if line.sheets else rank
     return {
         "council": council.name,
         "code": initiative.code,
@@ -91,9 +102,11 @@ def initiative_summary(*, council: Council, initiative: Initiative) -> Initiativ
             {"name": c.name, "mean": points(means.get(c.code)), "max": c.max_points}
             for c in spec.criteria
         ],
-        "total": points(results.score_of(row, basis)),
+        "total": points(total),
+        "raw_total": points(result.raw if result else None),
+        "corrected": basis == Basis.CORRECTED,
         "max_total": float(spec.max_total),
-        "rank": results.rank_of(row, basis) if result else None,
+        "rank": rank,
         "ranked": sum(1 for r in results.rows if results.score_of(r, basis) is not None),
         "sheets": result.sheets if result else 0,
         "passed": row.outcome.passed if row.outcome else None,
@@ -130,13 +143,14 @@ def _anonymous_comments(
         .order_by("submitted_at", "id")
         .values_list("comment", "notes")
     )
+    said = [(comment, notes) for comment, notes in sheets if comment.strip() or any(notes.values())]
     return [
         {
-            "reviewer": f"Thành viên {number}",
+            "reviewer": _("Thành viên %(n)s") % {"n": number},
             "comment": comment,
             "notes": [(names[code], notes[code]) for code in names if notes.get(code)],
         }
-        for number, (comment, notes) in enumerate(sheets, start=1)
+        for number, (comment, notes) in enumerate(said, start=1)
     ]
 
 

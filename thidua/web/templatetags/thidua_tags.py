@@ -7,6 +7,7 @@ from typing import Any
 
 from django import template
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from thidua.common import vietnamese
 
@@ -46,7 +47,10 @@ def gio_ngay(value: dt.datetime | None) -> str:
     if value is None:
         return ""
     local = timezone.localtime(value)
-    return f"{local:%H:%M} ngày {local:%d/%m/%Y}"
+    return gettext("%(time)s ngày %(day)s") % {
+        "time": f"{local:%H:%M}",
+        "day": f"{local:%d/%m/%Y}",
+    }
 
 
 @register.filter
