@@ -313,7 +313,7 @@ class RubricForm(forms.Form):
             )
             self.fields[f"{prefix}_weight"] = forms.DecimalField(
                 label=gettext("Trọng số"), min_value=Decimal(0), max_digits=5,
-                decimal_places=2, required=False, initial=Decimal(1),
+                decimal_places=2, required=False, initial=Decimal(1), localize=True,
             )  # fmt: skip
             self.fields[f"{prefix}_minimum"] = forms.IntegerField(
                 label=gettext("Tối thiểu để đạt"), min_value=0, required=False

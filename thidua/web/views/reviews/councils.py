@@ -409,6 +409,9 @@ def rubric_edit(request: HttpRequest, pk: int) -> HttpResponseBase:
         return redirect("web:council_edit", pk=council.pk)
     locked = services.rubric_is_locked(rubric)
     form = RubricForm(request.POST or None, initial=rubric_initial(rubric.spec()))
+    if locked:
+        for field in form.fields.values():
+            field.disabled = True
     if request.method == "POST" and not locked and form.is_valid():
         try:
             services.rubric_update(
