@@ -197,7 +197,9 @@ class _Councils:
             person=person,
         )
 
-    def seat(self, council: Council, seats: tuple[Seat, ...], actor: User) -> dict[str, User]:
+    def seat(
+        self, council: Council, seats: tuple[Seat, ...], actor: User, now: dt.datetime
+    ) -> dict[str, User]:
         fields = {item.name: item for item in council.level.programme.fields.all()}
         users = {}
         for seat in seats:
@@ -209,6 +211,7 @@ class _Councils:
                 role=seat.role,
                 title=seat.title,
                 fields=[fields[name] for name in seat.fields],
+                now=now,
             )
             users[seat.username] = user
         return users
@@ -219,7 +222,11 @@ class _Councils:
         programme = Programme.objects.get(code=KG_CODE)
         secretary = User.objects.get(username="thuky_kg")
         rubric = reviews.rubric_create(
-            actor=secretary, programme=programme, spec=_kien_giang_rubric(), preset="da_nang"
+            actor=secretary,
+            programme=programme,
+            spec=_kien_giang_rubric(),
+            preset="da_nang",
+            now=vn_time(2021, 4, 21, 9),
         )
         council = reviews.council_create(
             actor=secretary,
@@ -241,8 +248,9 @@ class _Councils:
                 "media_max": 5,
                 "media_min_fields": 3,
             },
+            now=vn_time(2021, 4, 21, 9, 30),
         )
-        users = self.seat(council, KG_SEATS, secretary)
+        users = self.seat(council, KG_SEATS, secretary, vn_time(2021, 4, 21, 10))
         reviews.council_open(actor=secretary, council=council)
         reviews.assignments_auto(actor=secretary, council=council, now=vn_time(2021, 4, 22, 8, 30))
         self.declare_conflict(council, users[KG_CONFLICTED], secretary)
@@ -319,7 +327,11 @@ class _Councils:
             criteria=tuple(c for c in preset.criteria if c.counted),
         )
         rubric = reviews.rubric_create(
-            actor=officer, programme=programme, spec=spec, preset="thai_nguyen"
+            actor=officer,
+            programme=programme,
+            spec=spec,
+            preset="thai_nguyen",
+            now=vn_time(2026, 11, 16, 9),
         )
         council = reviews.council_create(
             actor=officer,
@@ -336,8 +348,9 @@ class _Councils:
                 "media_min": 0,
                 "media_min_fields": 0,
             },
+            now=vn_time(2026, 11, 16, 9, 30),
         )
-        users = self.seat(council, HP_SEATS, officer)
+        users = self.seat(council, HP_SEATS, officer, vn_time(2026, 11, 16, 10))
         reviews.council_open(actor=officer, council=council)
         reviews.assignments_auto(actor=officer, council=council, now=vn_time(2026, 11, 20, 9))
         # The engineer has begun; `hoidong` has not, so "save and next" has work today.

@@ -35,7 +35,12 @@ from thidua.reviews.services.common import (
 
 @transaction.atomic
 def council_create(
-    *, actor: Any, level: ProgrammeLevel, unit: Unit, data: Mapping[str, Any]
+    *,
+    actor: Any,
+    level: ProgrammeLevel,
+    unit: Unit,
+    data: Mapping[str, Any],
+    now: dt.datetime | None = None,
 ) -> Council:
     """Form a council of `unit` at `level`. Its quota starts as the level's. Side effects:
     audit."""
@@ -46,7 +51,11 @@ def council_create(
     values.setdefault("quota_max", level.quota_max)
     check_rules(values, programme_id=level.programme_id, rubric=values.get("rubric"))
     council = Council(
-        level=level, unit=unit, created_by=actor if getattr(actor, "pk", None) else None, **values
+        level=level,
+        unit=unit,
+        created_by=actor if getattr(actor, "pk", None) else None,
+        created_at=now or timezone.now(),
+        **values,
     )
     if council.rubric is not None and council.rubric.programme_id != level.programme_id:
         raise ValidationError({"rubric": _("Bộ tiêu chí thuộc chương trình khác.")})
@@ -156,6 +165,7 @@ def member_add(
     title: str = "",
     fields: Iterable[ProgrammeField] = (),
     load_cap: int | None = None,
+    now: dt.datetime | None = None,
 ) -> CouncilMember:
     """Seat a user on the council (again, if they had left). Side effects: audit."""
     ensure_undecided(council)
@@ -175,6 +185,7 @@ def member_add(
     if seat is None:
         seat = CouncilMember(council=council, user=user)
     seat.role, seat.title, seat.load_cap, seat.active = role, title, load_cap, True
+    seat.joined_at = now or timezone.now()
     seat.full_clean()
     seat.save()
     seat.fields.set(fields)

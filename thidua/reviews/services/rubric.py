@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.campaigns.models import Programme
@@ -57,7 +59,12 @@ def _classes_json(classes: Iterable[rubrics.GradeClass]) -> list[dict[str, Any]]
 
 @transaction.atomic
 def rubric_create(
-    *, actor: Any, programme: Programme, spec: rubrics.RubricSpec, preset: str = ""
+    *,
+    actor: Any,
+    programme: Programme,
+    spec: rubrics.RubricSpec,
+    preset: str = "",
+    now: dt.datetime | None = None,
 ) -> Rubric:
     """A rubric for the programme, from a preset or written out. Side effects: criteria; audit."""
     rubric = Rubric(
@@ -67,6 +74,7 @@ def rubric_create(
         preset=preset,
         pass_mark=spec.pass_mark,
         classes=_classes_json(spec.classes),
+        created_at=now or timezone.now(),
     )
     rubric.full_clean()
     rubric.save()
