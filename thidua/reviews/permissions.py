@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from thidua.orgs.enums import Role
 from thidua.orgs.models import Membership
 from thidua.orgs.selectors import with_predecessors
-from thidua.reviews.enums import STEERING_ROLES, AssignmentStatus
+from thidua.reviews.enums import STEERING_ROLES, AssignmentStatus, CouncilStatus
 from thidua.reviews.models import Assignment, Council, CouncilMember
 
 VIEW_ROLES: set[str] = {Role.ADMIN, Role.OFFICER, Role.LEADER, Role.VIEWER}
@@ -120,7 +120,7 @@ def can_see_results(user: Any, council: Council) -> bool:
     unit; plain members only once the council has decided (so no one scores to a ranking)."""
     if can_manage(user, council) or council.unit_id in _staff_units(user, VIEW_ROLES):
         return True
-    return council.status == "decided" and seat_of(user, council) is not None
+    return council.status == CouncilStatus.DECIDED and seat_of(user, council) is not None
 
 
 def council_units_for_user(user: Any) -> set[int]:
