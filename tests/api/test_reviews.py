@@ -21,14 +21,21 @@ from tests.initiatives.conftest import (  # noqa: F401  kg is a fixture
     kg,
     make_initiative,
 )
+from tests.spreadsheets.conftest import xlsx
 from thidua.campaigns import services as campaigns
 from thidua.campaigns.models import Programme, ProgrammeLevel
 from thidua.initiatives.models import Initiative
 from thidua.orgs.enums import Tier
 from thidua.orgs.models import User
 from thidua.reviews import services
-from thidua.reviews.enums import AssignmentStatus, CouncilRole, CouncilStatus, SlateStatus
-from thidua.reviews.models import Assignment, Council, Rubric
+from thidua.reviews.enums import (
+    AssignmentSource,
+    AssignmentStatus,
+    CouncilRole,
+    CouncilStatus,
+    SlateStatus,
+)
+from thidua.reviews.models import Assignment, Council, CouncilMember, Rubric
 from thidua.reviews.rubrics import PRESETS
 
 SOON = timezone.now() + dt.timedelta(days=30)
@@ -272,6 +279,10 @@ COUNCIL_ROUTES = [
     ("get", "slates/"),
     ("post", "slates/"),
     ("get", "conflicts/"),
+    ("post", "members/"),
+    ("post", "rubric/"),
+    ("put", "rubric/"),
+    ("post", "assignments/import/"),
 ]
 
 
@@ -360,6 +371,10 @@ MANAGE_ROUTES = [
     ("post", "assignments/auto/", {}),
     ("post", "slates/", {}),
     ("get", "conflicts/", None),
+    ("post", "members/", {"user": 1}),
+    ("post", "rubric/", {"preset": "son_la"}),
+    ("put", "rubric/", {}),
+    ("post", "assignments/import/", {}),
 ]
 
 
@@ -574,6 +589,369 @@ def test_ending_an_assignment_needs_a_reason(panel):
     assert bare.json() == {"reason": ["Hãy ghi lý do thay người chấm."]}
     assert (ended.status_code, ended.json()["status"]) == (200, "removed")
     assert ended.json()["end_reason"] == "Thành viên đi công tác dài ngày"
+
+
+def test_an_outsider_gets_404_on_a_councils_members_and_on_reassigning(panel):
+    assignment = assign(panel, panel.reviewers[0], panel.pump)
+    seat = assignment.member
+    url = f"{council_url(panel)}members/{seat.pk}/"
+    client = api_client_for(outsider())
+
+    answers = [
+        client.patch(url, {"title": "Giám khảo"}, format="json"),
+        post(client, f"{url}remove/", {"reason": "Thôi"}),
+        post(client, f"/api/v1/assignments/{assignment.pk}/reassign/", {"member": seat.pk}),
+    ]
+
+    assert [answer.status_code for answer in answers] == [404] * 3
+    assert answers[0].json() == NOT_FOUND
+    assert answers[2].json() == {"detail": "Không tìm thấy phân công."}
+
+
+def test_a_member_may_not_change_seats_or_reassign(panel):
+    assignment = assign(panel, panel.reviewers[0], panel.pump)
+    other = panel.council.members.get(user=panel.reviewers[1])
+    url = f"{council_url(panel)}members/{other.pk}/"
+    client = api_client_for(panel.reviewers[0])
+
+    answers = [
+        client.patch(url, {"role": "chair"}, format="json"),
+        post(client, f"{url}remove/", {"reason": "Thôi"}),
+        post(client, f"/api/v1/assignments/{assignment.pk}/reassign/", {"member": other.pk}),
+    ]
+
+    assert [answer.status_code for answer in answers] == [403] * 3
+    assert all(answer.json() == STEERING_ONLY for answer in answers)
+    other.refresh_from_db()
+    assert (other.role, other.active) == (CouncilRole.MEMBER, True)
+
+
+# Members
+
+
+def test_the_province_officer_seats_a_unionist_with_expertise(kg, panel):
+    field = kg.programme.fields.get(name="Giáo dục")
+    body = {
+        "user": kg.official_a.pk, "role": "vice_chair", "title": "Chủ tịch CĐCS",
+        "fields": [field.pk], "load_cap": 5,
+    }  # fmt: skip
+
+    response = post(api_client_for(kg.province_officer), f"{council_url(panel)}members/", body)
+
+    assert response.status_code == 201
+    seat = response.json()
+    assert {key: seat[key] for key in ("role", "title", "load_cap", "progress")} == {
+        "role": "vice_chair", "title": "Chủ tịch CĐCS", "load_cap": 5, "progress": "0/0",
+    }  # fmt: skip
+    assert [f["name"] for f in seat["fields"]] == ["Giáo dục"]
+    assert CouncilMember.objects.get(pk=seat["id"]).user == kg.official_a
+
+
+def test_seating_a_user_from_another_province_is_refused(kg, panel):
+    stranger = outsider()
+
+    response = post(
+        api_client_for(kg.province_officer), f"{council_url(panel)}members/", {"user": stranger.pk}
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"user": ["Không tìm thấy tài khoản."]}
+    assert not panel.council.members.filter(user=stranger).exists()
+
+
+def test_a_second_chair_and_a_field_of_another_programme_are_refused(kg, panel):
+    other_field = make_programme(kg).fields.first()
+    client = api_client_for(kg.province_officer)
+    url = f"{council_url(panel)}members/"
+
+    chair = post(client, url, {"user": kg.official_a.pk, "role": "chair"})
+    field = post(client, url, {"user": kg.official_a.pk, "fields": [other_field.pk]})
+
+    assert chair.status_code == 400
+    assert chair.json() == {"role": ["Hội đồng đã có Chủ tịch Hội đồng."]}
+    assert field.json() == {"fields": ["Lĩnh vực không thuộc chương trình này."]}
+
+
+def test_the_chair_changes_a_seat_only_in_what_is_sent(kg, panel):
+    seat = panel.council.members.get(user=panel.reviewers[0])
+    field = kg.programme.fields.get(name="Giáo dục")
+    client = api_client_for(panel.chair)
+    url = f"{council_url(panel)}members/{seat.pk}/"
+
+    titled = client.patch(url, {"title": "Giảng viên", "fields": [field.pk]}, format="json")
+    capped = client.patch(url, {"load_cap": 2}, format="json")
+    missing = client.patch(f"{council_url(panel)}members/987654/", {}, format="json")
+
+    assert titled.status_code == 200
+    assert capped.json() | {"id": None} == {
+        "id": None, "name": "Vũ Văn Một", "role": "member", "role_display": "Ủy viên",
+        "title": "Giảng viên", "fields": titled.json()["fields"], "load_cap": 2, "done": 0,
+        "total": 0, "progress": "0/0",
+    }  # fmt: skip
+    assert [f["name"] for f in capped.json()["fields"]] == ["Giáo dục"]
+    assert missing.status_code == 404
+    assert missing.json() == {"detail": "Không tìm thấy thành viên hội đồng."}
+
+
+def test_removing_a_member_ends_their_open_assignments(panel):
+    assign(panel, panel.reviewers[0], panel.pump)
+    assign(panel, panel.reviewers[0], panel.net)
+    seat = panel.council.members.get(user=panel.reviewers[0])
+    url = f"{council_url(panel)}members/{seat.pk}/remove/"
+    client = api_client_for(panel.secretary)
+
+    bare = post(client, url)
+    removed = post(client, url, {"reason": "Chuyển công tác"})
+    again = post(client, url, {"reason": "Chuyển công tác"})
+
+    assert bare.json() == {"reason": ["Hãy ghi lý do."]}
+    assert removed.status_code == 200
+    assert removed.json() == {"member": seat.pk, "unassigned": 2}
+    assert again.status_code == 404
+    assert not seat.assignments.filter(status=AssignmentStatus.ACTIVE).exists()
+
+
+# The rubric
+
+
+def forming_council(kg: Programme75) -> Council:
+    return services.council_create(
+        actor=None, level=province_level(kg), unit=kg.province, data={"name": "Hội đồng"}
+    )
+
+
+def rubric_body(**changes: Any) -> dict[str, Any]:
+    body = {
+        "name": "Thang điểm của hội đồng", "pass_mark": "50",
+        "classes": [
+            {"label": "A", "min_total": "80", "criterion_code": "moi", "criterion_min": 30},
+        ],
+        "criteria": [
+            {"code": "moi", "name": "Tính mới", "max_points": 50, "minimum": 10,
+             "bands": [[41, 50, "Hoàn toàn mới"], {"low": 0, "high": 40, "label": "Cải tiến"}]},
+            {"code": "loi_ich", "name": "Lợi ích", "max_points": 50, "weight": "1.5"},
+        ],
+    }  # fmt: skip
+    return body | changes
+
+
+def test_the_officer_gives_a_council_a_preset_rubric(kg):
+    council = forming_council(kg)
+
+    response = post(
+        api_client_for(kg.province_officer), f"/api/v1/councils/{council.pk}/rubric/",
+        {"preset": "son_la"},
+    )  # fmt: skip
+
+    assert response.status_code == 201
+    rubric = response.json()["rubric"]
+    assert (rubric["preset"], rubric["name"]) == ("son_la", "Sơn La – Mẫu số 03")
+    assert [c["code"] for c in rubric["criteria"]] == ["tinh_moi", "kha_nang_ap_dung", "hieu_qua"]
+    council.refresh_from_db()
+    assert council.rubric is not None and council.rubric.programme == kg.programme
+
+
+def test_the_officer_writes_a_rubric_out(kg):
+    council = forming_council(kg)
+
+    response = post(
+        api_client_for(kg.province_officer), f"/api/v1/councils/{council.pk}/rubric/",
+        rubric_body(),
+    )  # fmt: skip
+
+    assert response.status_code == 201
+    rubric = response.json()["rubric"]
+    assert (rubric["preset"], rubric["max_total"], rubric["pass_mark"]) == ("", "125.00", "50.00")
+    assert rubric["criteria"][0]["bands"] == [
+        {"low": 41, "high": 50, "label": "Hoàn toàn mới"},
+        {"low": 0, "high": 40, "label": "Cải tiến"},
+    ]
+    assert rubric["classes"] == [
+        {"label": "A", "min_total": "80.00", "criterion_code": "moi", "criterion_min": 30}
+    ]
+
+
+def test_a_rubric_that_cannot_be_used_is_refused_and_nothing_is_made(kg):
+    council = forming_council(kg)
+    body = rubric_body(
+        classes=[{"label": "A", "min_total": "80", "criterion_code": "tinh_moi"}],
+        criteria=[
+            {"code": "moi", "name": "Tính mới", "max_points": 20, "bands": [[15, 25, "Mới"]]},
+            {"code": "moi", "name": "Lợi ích", "max_points": 20},
+        ],
+    )
+
+    response = post(
+        api_client_for(kg.province_officer), f"/api/v1/councils/{council.pk}/rubric/", body
+    )
+    empty = post(
+        api_client_for(kg.province_officer), f"/api/v1/councils/{council.pk}/rubric/",
+        rubric_body(criteria=[], classes=[]),
+    )  # fmt: skip
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "non_field_errors": [
+            "Mức điểm 15–25 của tiêu chí “Tính mới” nằm ngoài 0–20.",
+            "Mã tiêu chí “moi” bị trùng.",
+            "Loại “A” cần cả mã tiêu chí lẫn điểm tối thiểu, hoặc bỏ cả hai.",
+        ]
+    }
+    assert empty.json() == {"non_field_errors": ["Bộ tiêu chí cần ít nhất một tiêu chí."]}
+    assert not Rubric.objects.exists()
+
+
+def test_a_council_with_sheets_keeps_its_rubric(panel):
+    score(assign(panel, panel.reviewers[0], panel.pump), STRONG)
+
+    response = post(api_client_for(panel.chair), f"{council_url(panel)}rubric/", {
+        "preset": "thai_nguyen",
+    })  # fmt: skip
+
+    assert response.status_code == 400
+    assert response.json() == {"rubric": ["Đã có phiếu chấm; không đổi được bộ tiêu chí."]}
+    assert list(Rubric.objects.all()) == [panel.rubric]
+
+
+def test_the_chair_replaces_the_rubric_before_any_sheet_is_submitted(panel):
+    draft = assign(panel, panel.reviewers[0], panel.pump)
+    services.sheet_save(actor=None, assignment=draft, points={"tinh_moi": 20}, submit=False)
+    client = api_client_for(panel.chair)
+
+    replaced = client.put(f"{council_url(panel)}rubric/", rubric_body(), format="json")
+
+    assert replaced.status_code == 200
+    rubric = replaced.json()["rubric"]
+    assert (rubric["id"], rubric["name"]) == (panel.rubric.pk, "Thang điểm của hội đồng")
+    assert [(c["code"], c["weight"]) for c in rubric["criteria"]] == [
+        ("moi", "1.00"), ("loi_ich", "1.50"),
+    ]  # fmt: skip
+
+
+def test_a_rubric_a_sheet_was_submitted_on_cannot_be_replaced(panel):
+    score(assign(panel, panel.reviewers[0], panel.pump), STRONG)
+
+    response = api_client_for(panel.chair).put(
+        f"{council_url(panel)}rubric/", rubric_body(), format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "non_field_errors": [
+            "Đã có phiếu chấm nộp theo bộ tiêu chí này; không sửa được tiêu chí nữa."
+        ]
+    }
+    assert [c.code for c in panel.rubric.criteria.all()] == [
+        "tinh_moi", "kha_nang_ap_dung", "hieu_qua",
+    ]  # fmt: skip
+
+
+def test_a_council_without_a_rubric_has_none_to_replace(kg):
+    council = forming_council(kg)
+
+    response = api_client_for(kg.province_officer).put(
+        f"/api/v1/councils/{council.pk}/rubric/", rubric_body(), format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"non_field_errors": ["Hội đồng chưa có bộ tiêu chí chấm điểm."]}
+
+
+# Reassigning
+
+
+def test_the_secretary_gives_an_initiative_to_another_member(panel):
+    assignment = assign(panel, panel.reviewers[0], panel.pump)
+    other = panel.council.members.get(user=panel.reviewers[1])
+    url = f"/api/v1/assignments/{assignment.pk}/reassign/"
+    client = api_client_for(panel.secretary)
+
+    bare = post(client, url, {"member": other.pk})
+    reassigned = post(client, url, {"member": other.pk, "reason": "Thành viên ốm"})
+    again = post(client, url, {"member": other.pk, "reason": "Thành viên ốm"})
+
+    assert bare.json() == {"reason": ["Hãy ghi lý do thay người chấm."]}
+    assert reassigned.status_code == 201
+    row = reassigned.json()
+    assert (row["member"]["name"], row["initiative"]["code"], row["status"]) == (
+        "Vũ Thị Hai", panel.pump.code, "active",
+    )  # fmt: skip
+    assert again.json() == {"non_field_errors": ["Phân công này đã kết thúc."]}
+    assignment.refresh_from_db()
+    assert (assignment.status, assignment.end_reason) == (AssignmentStatus.REMOVED, "Thành viên ốm")
+
+
+def test_reassigning_to_someone_off_the_council_is_refused(panel):
+    assignment = assign(panel, panel.reviewers[0], panel.pump)
+    seat = panel.council.members.get(user=panel.reviewers[1])
+    services.member_remove(actor=None, seat=seat, reason="Chuyển công tác")
+
+    response = post(api_client_for(panel.chair), f"/api/v1/assignments/{assignment.pk}/reassign/", {
+        "member": seat.pk, "reason": "Thay người",
+    })  # fmt: skip
+
+    assert response.status_code == 400
+    assert response.json() == {"member": ["Không phải thành viên của hội đồng này."]}
+    assert Assignment.objects.get(pk=assignment.pk).status == AssignmentStatus.ACTIVE
+
+
+# Assignments from Excel
+
+
+PAIRS = ["Mã sáng kiến", "Tài khoản thành viên"]
+
+
+def upload(client: APIClient, panel: Panel, rows: list[list[Any]], query: str = "") -> Any:
+    url = f"{council_url(panel)}assignments/import/{query}"
+    return client.post(url, {"file": xlsx(PAIRS, rows, title="Phân công")}, format="multipart")
+
+
+def test_an_assignment_import_dry_run_previews_and_writes_nothing(panel):
+    rows = [[panel.pump.code, "giamkhao_1"], [panel.net.code, "GIAMKHAO_2"]]
+
+    response = upload(api_client_for(panel.secretary), panel, rows, "?dry_run=1")
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "dry_run": True, "applied": False, "rejected": False,
+        "rows": [
+            {"row": 2, "action": "create", "action_display": "Thêm mới",
+             "label": f"{panel.pump.code} – giamkhao_1"},
+            {"row": 3, "action": "create", "action_display": "Thêm mới",
+             "label": f"{panel.net.code} – GIAMKHAO_2"},
+        ],
+        "problems": [], "warnings": [],
+    }  # fmt: skip
+    assert not Assignment.objects.exists()
+
+
+def test_an_assignment_import_writes_every_row(panel):
+    rows = [[panel.pump.code, "giamkhao_1"], [panel.net.code, "giamkhao_2"]]
+
+    response = upload(api_client_for(panel.secretary), panel, rows)
+
+    assert response.status_code == 201
+    assert (response.json()["applied"], len(response.json()["rows"])) == (True, 2)
+    imported = Assignment.objects.filter(source=AssignmentSource.IMPORT).order_by("member_id")
+    assert [(a.member.user.username, a.initiative) for a in imported] == [
+        ("giamkhao_1", panel.pump), ("giamkhao_2", panel.net),
+    ]  # fmt: skip
+
+
+def test_an_assignment_import_with_a_bad_row_names_it_and_writes_nothing(panel):
+    rows = [[panel.pump.code, "giamkhao_1"], [panel.net.code, "nguoi_la"], [None, "giamkhao_3"]]
+
+    cell = upload(api_client_for(panel.secretary), panel, rows)
+    pair = upload(api_client_for(panel.secretary), panel, rows[:2])
+    no_file = post(api_client_for(panel.secretary), f"{council_url(panel)}assignments/import/")
+
+    assert cell.status_code == 400
+    assert cell.json()["problems"] == ["Dòng 4, cột “Mã sáng kiến” (A): Ô này không được để trống."]
+    assert pair.json()["problems"] == ["Dòng 3: “nguoi_la” không phải thành viên hội đồng."]
+    assert (pair.status_code, pair.json()["applied"]) == (400, False)
+    assert no_file.status_code == 400
+    assert list(no_file.json()) == ["file"]
+    assert not Assignment.objects.exists()
 
 
 # Conflicts of interest
@@ -885,6 +1263,9 @@ def test_schema_lists_the_review_paths(db):
         "/api/v1/assignments/{id}/sheet/", "/api/v1/assignments/{id}/conflict/",
         "/api/v1/slates/{id}/", "/api/v1/slates/{id}/lines/{line_pk}/amend/",
         "/api/v1/slates/{id}/vote/", "/api/v1/conflicts/{id}/decide/",
+        "/api/v1/councils/{id}/members/", "/api/v1/councils/{id}/members/{member_pk}/",
+        "/api/v1/councils/{id}/members/{member_pk}/remove/", "/api/v1/councils/{id}/rubric/",
+        "/api/v1/councils/{id}/assignments/import/", "/api/v1/assignments/{id}/reassign/",
     } <= set(schema["paths"])  # fmt: skip
     assert {"CouncilStatusEnum", "AssignmentStatusEnum", "SheetStatusEnum"} <= set(
         schema["components"]["schemas"]

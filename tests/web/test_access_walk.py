@@ -220,7 +220,7 @@ def _object_values(
             values[param] = work.level.pk
         elif param == "line_pk":
             values[param] = work.slate_line.pk
-        elif param == "seat_pk":
+        elif param in {"seat_pk", "member_pk"}:
             values[param] = work.assignment.member_id
         elif param == "assignment_pk":
             values[param] = work.assignment.pk

@@ -6,6 +6,7 @@
   unit's officers and admins and by its chair, vice-chair and secretary.
 - A score sheet is opened only by the member it is assigned to. Everyone else reads scores
   through the council's pages.
+- Those who run a council seat people who hold a role in a unit they can see.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from thidua.orgs.enums import Role
-from thidua.orgs.models import Membership
+from thidua.orgs.models import Membership, User
+from thidua.orgs.permissions import Cap, units_for_user
 from thidua.orgs.selectors import with_predecessors
 from thidua.reviews.enums import STEERING_ROLES, AssignmentStatus, CouncilStatus
 from thidua.reviews.models import Assignment, Council, CouncilMember
@@ -129,3 +131,11 @@ def council_units_for_user(user: Any) -> set[int]:
     if user.is_superuser:
         return set()
     return _staff_units(user, MANAGE_ROLES)
+
+
+def seatable_users(user: Any) -> QuerySet[User]:
+    """Accounts the user may seat on a council they run: active people with a role in a unit
+    they can see."""
+    units = units_for_user(user, Cap.VIEW_UNITS).values("pk")
+    holders = Membership.objects.filter(unit_id__in=units).values("user_id")
+    return User.objects.filter(pk__in=holders, is_active=True)

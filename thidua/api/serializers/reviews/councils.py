@@ -1,5 +1,5 @@
-"""Review councils: query strings, rubrics, councils with their members and progress, and
-the council's settings as written."""
+"""Review councils: query strings, rubrics as read, councils with their members and progress,
+and the council's settings as written."""
 
 from __future__ import annotations
 
@@ -14,21 +14,20 @@ from thidua.api.schema import NamedChoiceField
 from thidua.api.serializers.orgs import UnitIdField, UnitRefSerializer
 from thidua.api.serializers.programmes import (
     LevelRefSerializer,
-    ProgrammeFieldSerializer,
     ProgrammeRefSerializer,
 )
 from thidua.api.serializers.reviews.common import points
+from thidua.api.serializers.reviews.members import MemberSerializer
 from thidua.reviews import scoring, selection
 from thidua.reviews.enums import (
     AssignmentStatus,
     Basis,
     ConflictStatus,
     Correction,
-    CouncilRole,
     CouncilStatus,
     Method,
 )
-from thidua.reviews.models import Council, CouncilMember, Criterion, Rubric
+from thidua.reviews.models import Council, Criterion, Rubric
 
 # Query strings
 
@@ -154,37 +153,6 @@ class CouncilSerializer(serializers.ModelSerializer[Council]):
             "decision_number", "decision_date", "deadline", "blind",
         ]  # fmt: skip
         read_only_fields = fields
-
-
-# `context["progress"]`: member id -> (submitted, assigned).
-class MemberSerializer(serializers.ModelSerializer[CouncilMember]):
-    role = NamedChoiceField(
-        enum_name="CouncilRoleEnum", choices=CouncilRole.choices, read_only=True
-    )
-    role_display = serializers.CharField(source="get_role_display", read_only=True)
-    # See ProgrammeDetailSerializer on the name `fields`.
-    fields = ProgrammeFieldSerializer(many=True, read_only=True)  # type: ignore[assignment]
-    done = serializers.SerializerMethodField(help_text="Số phiếu đã nộp.")
-    total = serializers.SerializerMethodField(help_text="Số sáng kiến đang được phân công.")
-    progress = serializers.SerializerMethodField(help_text="Ví dụ “12/45”.")
-
-    class Meta:
-        model = CouncilMember
-        fields = [
-            "id", "name", "role", "role_display", "title", "fields", "load_cap", "done",
-            "total", "progress",
-        ]  # fmt: skip
-        read_only_fields = fields
-
-    def get_done(self, seat: CouncilMember) -> int:
-        return int(self.context["progress"].get(seat.pk, (0, 0))[0])
-
-    def get_total(self, seat: CouncilMember) -> int:
-        return int(self.context["progress"].get(seat.pk, (0, 0))[1])
-
-    def get_progress(self, seat: CouncilMember) -> str:
-        done, total = self.context["progress"].get(seat.pk, (0, 0))
-        return f"{done}/{total}"
 
 
 class PrizeTierSerializer(serializers.Serializer[Any]):

@@ -1,5 +1,5 @@
-"""Scoring: assignments (a council's and the user's own), score sheets, conflicts of
-interest."""
+"""Scoring: assignments (a council's and the user's own, reassigned, imported from Excel),
+score sheets, conflicts of interest."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from thidua.reviews.enums import (
     SheetStatus,
 )
 from thidua.reviews.models import Assignment, Conflict, CouncilMember, ScoreSheet
+from thidua.spreadsheets.base import ImportReport
 
 # Members and assignments
 
@@ -131,6 +132,55 @@ class AutoAssignResultSerializer(serializers.Serializer[Any]):
     created = serializers.IntegerField(help_text="Số phân công mới.")
     assignments = serializers.IntegerField(help_text="Tổng số phân công đang chấm.")
     shortfalls = ShortfallSerializer(many=True, help_text="Sáng kiến chưa đủ người chấm.")
+
+
+class ReassignSerializer(serializers.Serializer[Any]):
+    member = serializers.IntegerField(min_value=1, help_text="Thành viên chấm thay.")
+    # Blank is let through so the service can say, in its own words, that a reason is needed.
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AssignmentImportQuerySerializer(serializers.Serializer[Any]):
+    dry_run = serializers.BooleanField(
+        default=False, help_text="1: chỉ kiểm tra và xem trước, không ghi gì."
+    )
+
+
+class AssignmentUploadSerializer(serializers.Serializer[Any]):
+    # Empty files reach the reader, which refuses them in its own words.
+    file = serializers.FileField(
+        allow_empty_file=True,
+        help_text="Tệp Excel (.xlsx): tệp mẫu phân công của hội đồng (tài khoản thành viên ở "
+        "các cột “Thành viên 1”, “Thành viên 2”...), hoặc hai cột “Mã sáng kiến”, “Tài khoản "
+        "thành viên”.",
+    )
+
+
+class ImportRowSerializer(serializers.Serializer[Any]):
+    row = serializers.IntegerField(help_text="Số dòng trong Excel.")
+    action = serializers.CharField(help_text="create: thêm mới.")
+    action_display = serializers.CharField(source="action_label")
+    label = serializers.CharField(  # type: ignore[assignment]  # see councils.BandSerializer
+        help_text="Mã sáng kiến – tài khoản thành viên."
+    )
+
+
+# An ImportReport (thidua.spreadsheets.base): all or nothing, so `rows` are what is (or, in a
+# preview or with problems, would be) written.
+class ImportReportSerializer(serializers.Serializer[Any]):
+    dry_run = serializers.BooleanField(help_text="Chỉ xem trước.")
+    applied = serializers.BooleanField(help_text="Đã ghi: không xem trước và không có lỗi.")
+    rejected = serializers.BooleanField(
+        help_text="Không dùng được tệp (không phải .xlsx, trống, thiếu cột)."
+    )
+    rows = ImportRowSerializer(many=True, help_text="Mỗi lượt phân công trong tệp.")
+    problems = serializers.SerializerMethodField(
+        help_text="Các lỗi, mỗi lỗi kèm dòng và cột; có lỗi thì không ghi gì."
+    )
+    warnings = serializers.ListField(child=serializers.CharField())
+
+    def get_problems(self, report: ImportReport) -> list[str]:
+        return [str(problem) for problem in report.problems]
 
 
 # Score sheets

@@ -1,5 +1,5 @@
-"""REST endpoints for review councils: councils, assignments, score sheets, the ranking,
-slates and votes, conflicts of interest.
+"""REST endpoints for review councils: councils with their members and rubric, assignments
+(also from Excel), score sheets, the ranking, slates and votes, conflicts of interest.
 
 Each handler fetches through thidua.reviews.permissions (404 when the council is not the
 user's to see; 403 when they see it but do not run it; a score sheet only for the member it

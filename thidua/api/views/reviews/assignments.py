@@ -1,5 +1,5 @@
-"""Assignment endpoints: your assignments and score sheets, ending an assignment, declaring and
-deciding conflicts of interest."""
+"""Assignment endpoints: your assignments and score sheets, ending or reassigning an
+assignment, declaring and deciding conflicts of interest."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from rest_framework.response import Response
 from thidua.api.serializers import reviews as api
 from thidua.api.serializers.initiatives import ReasonSerializer
 from thidua.api.views.base import ERRORS, ApiMixin, parse
-from thidua.api.views.reviews.common import path_pk, reveal
+from thidua.api.views.reviews.common import member_of, path_pk, reveal
 from thidua.initiatives.models import Authorship
 from thidua.reviews import services
 from thidua.reviews.enums import SheetStatus
@@ -31,7 +31,7 @@ from thidua.reviews.selectors import my_assignments, next_assignment
 
 
 def council_assignment(user: Any, pk: Any) -> Assignment:
-    """An assignment of a council the user runs (to end it)."""
+    """An assignment of a council the user runs (to end or reassign it)."""
     assignment = (
         Assignment.objects.filter(pk=path_pk(pk))
         .select_related("member__user", "initiative__field", "initiative__unit", "sheet")
@@ -96,13 +96,14 @@ class MyAssignmentsPagination(PageNumberPagination):
 
 class AssignmentViewSet(ApiMixin, viewsets.GenericViewSet[Assignment]):
     """Phân công chấm: của bạn (phiếu chấm, khai báo xung đột lợi ích), hoặc của hội đồng bạn
-    điều hành (kết thúc phân công)."""
+    điều hành (kết thúc phân công, giao người khác chấm)."""
 
     # For the schema's path types only: every row comes through the access funnel.
     queryset = Assignment.objects.none()
     serializer_class = api.AssignmentSerializer
     input_serializers = {
         "end": ReasonSerializer,
+        "reassign": api.ReassignSerializer,
         "sheet": api.SheetWriteSerializer,
         "conflict": ReasonSerializer,
     }
@@ -140,6 +141,26 @@ class AssignmentViewSet(ApiMixin, viewsets.GenericViewSet[Assignment]):
         data = parse(ReasonSerializer, request.data)
         services.assignment_end(actor=request.user, assignment=assignment, reason=data["reason"])
         return Response(api.AssignmentSerializer(assignment, context={"reveal": True}).data)
+
+    @extend_schema(
+        request=api.ReassignSerializer, responses={201: api.AssignmentSerializer, **ERRORS}
+    )
+    @action(detail=True, methods=["post"])
+    def reassign(self, request: Request, pk: str) -> Response:
+        """Giao sáng kiến cho thành viên khác chấm, có lý do: phân công này kết thúc (vẫn được
+        lưu cùng phiếu, nếu có) và một phân công mới được tạo, trả về ở đây."""
+        assignment = council_assignment(request.user, pk)
+        data = parse(api.ReassignSerializer, request.data)
+        created = services.assignment_reassign(
+            actor=request.user,
+            assignment=assignment,
+            seat=member_of(assignment.council, data["member"]),
+            reason=data["reason"],
+        )
+        return Response(
+            api.AssignmentSerializer(created, context={"reveal": True}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
     @extend_schema(methods=["GET"], responses={200: api.ScoreSheetSerializer, 404: ERRORS[404]})
     @extend_schema(

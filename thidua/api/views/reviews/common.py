@@ -1,18 +1,24 @@
-"""Shared by the review endpoints: ids from the path, who reads results and sees identities,
-and the slate response."""
+"""Shared by the review endpoints: ids from the path, a council's seats, who reads results and
+sees identities, and the council and slate responses."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from thidua.api.serializers import reviews as api
-from thidua.reviews.models import Council, MediaPick, Slate, SlateLine, Vote
-from thidua.reviews.permissions import can_see_results, council_for_user
+from thidua.reviews import services
+from thidua.reviews.models import Council, CouncilMember, MediaPick, Slate, SlateLine, Vote
+from thidua.reviews.permissions import can_manage, can_see_results, council_for_user, seat_of
+from thidua.reviews.selectors import active_members, member_progress
 
 
 def path_pk(value: Any) -> int:
@@ -21,6 +27,23 @@ def path_pk(value: Any) -> int:
         return int(value)
     except (TypeError, ValueError):
         return 0
+
+
+def member_of(council: Council, pk: int) -> CouncilMember:
+    """An active seat of the council, sent in a body (400 otherwise)."""
+    seat = council.members.filter(pk=pk, active=True).select_related("user").first()
+    if seat is None:
+        raise ValidationError({"member": _("Không phải thành viên của hội đồng này.")})
+    return seat
+
+
+def council_member(council: Council, pk: Any) -> CouncilMember:
+    """An active seat of the council, named in the path (404 otherwise)."""
+    seat = council.members.filter(pk=path_pk(pk), active=True).select_related("user").first()
+    if seat is None:
+        raise Http404(_("Không tìm thấy thành viên hội đồng."))
+    seat.council = council
+    return seat
 
 
 RESULTS_DENIED = gettext_lazy("Kết quả chỉ hiện cho thường trực hội đồng cho đến khi biểu quyết.")
@@ -39,6 +62,19 @@ def reveal(user: Any, council: Council) -> bool:
     """Whether initiatives show their unit and authors to the user in this council's lists: a
     blind council hides them from its plain members until it has decided."""
     return not council.blind or can_see_results(user, council)
+
+
+def council_response(request: Request, council: Council, *, code: int = 200) -> Response:
+    if council.rubric is not None:
+        prefetch_related_objects([council.rubric], "criteria")
+    context = {
+        "members": active_members(council),
+        "progress": member_progress(council),
+        "can_manage": can_manage(request.user, council),
+        "seat": seat_of(request.user, council),
+        "scoring_open": services.scoring_open(council, timezone.now()),
+    }
+    return Response(api.CouncilDetailSerializer(council, context=context).data, status=code)
 
 
 def slate_response(slate: Slate, *, code: int = 200) -> Response:

@@ -1,15 +1,15 @@
-"""Council endpoints: the council, its settings and opening, its assignments, ranking, slates
-and conflicts."""
+"""Council endpoints: the council, its settings and opening, its assignments (by hand,
+automatic, from Excel), ranking, slates and conflicts; its members and rubric are in
+members.py and rubrics.py, mixed in."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet, prefetch_related_objects
-from django.utils import timezone
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.pagination import PageNumberPagination
@@ -18,8 +18,17 @@ from rest_framework.response import Response
 
 from thidua.api.permissions import level_for_user
 from thidua.api.serializers import reviews as api
+from thidua.api.serializers.initiatives import ReasonSerializer
 from thidua.api.views.base import ERRORS, ApiMixin, parse
-from thidua.api.views.reviews.common import results_council, reveal, slate_response
+from thidua.api.views.reviews.common import (
+    council_response,
+    member_of,
+    results_council,
+    reveal,
+    slate_response,
+)
+from thidua.api.views.reviews.members import CouncilMembersMixin
+from thidua.api.views.reviews.rubrics import CouncilRubricMixin
 from thidua.campaigns.models import ProgrammeLevel
 from thidua.campaigns.selectors import in_programme
 from thidua.initiatives.models import Initiative
@@ -27,7 +36,7 @@ from thidua.orgs.models import Unit
 from thidua.orgs.permissions import unit_for_user
 from thidua.reviews import services
 from thidua.reviews.enums import AssignmentStatus
-from thidua.reviews.models import Assignment, Conflict, Council, CouncilMember, Rubric
+from thidua.reviews.models import Assignment, Conflict, Council, Rubric
 from thidua.reviews.permissions import (
     can_manage,
     council_for_user,
@@ -35,14 +44,15 @@ from thidua.reviews.permissions import (
     councils_for_user,
     seat_of,
 )
-from thidua.reviews.selectors import (
-    active_members,
-    council_initiatives,
-    council_results,
-    member_progress,
-)
+from thidua.reviews.selectors import council_initiatives, council_results
+from thidua.spreadsheets import review_import
 
 COUNCIL = {200: api.CouncilDetailSerializer, **ERRORS}
+IMPORT_REFUSED = OpenApiResponse(
+    api.ImportReportSerializer,
+    description="Có lỗi trong tệp, không ghi gì (`problems`); hoặc thiếu tệp: {trường: [thông "
+    "báo]}.",
+)
 
 
 def _page(view: viewsets.GenericViewSet[Any], rows: Any) -> list[Any]:
@@ -106,13 +116,6 @@ def _rubric_in(data: dict[str, Any], level: ProgrammeLevel) -> dict[str, Any]:
     return data
 
 
-def _member_of(council: Council, pk: int) -> CouncilMember:
-    seat = council.members.filter(pk=pk, active=True).select_related("user").first()
-    if seat is None:
-        raise ValidationError({"member": _("Không phải thành viên của hội đồng này.")})
-    return seat
-
-
 def _reviewed_by(council: Council, pk: int) -> Initiative:
     initiative = council_initiatives(council).filter(pk=pk).first()
     if initiative is None:
@@ -121,19 +124,6 @@ def _reviewed_by(council: Council, pk: int) -> Initiative:
 
 
 # Responses
-
-
-def council_response(request: Request, council: Council, *, code: int = 200) -> Response:
-    if council.rubric is not None:
-        prefetch_related_objects([council.rubric], "criteria")
-    context = {
-        "members": active_members(council),
-        "progress": member_progress(council),
-        "can_manage": can_manage(request.user, council),
-        "seat": seat_of(request.user, council),
-        "scoring_open": services.scoring_open(council, timezone.now()),
-    }
-    return Response(api.CouncilDetailSerializer(council, context=context).data, status=code)
 
 
 def assignment_rows(council: Council) -> QuerySet[Assignment]:
@@ -152,7 +142,9 @@ class RankingPagination(PageNumberPagination):
         return paginated
 
 
-class CouncilViewSet(ApiMixin, viewsets.GenericViewSet[Council]):
+class CouncilViewSet(
+    ApiMixin, CouncilMembersMixin, CouncilRubricMixin, viewsets.GenericViewSet[Council]
+):
     """Hội đồng xét duyệt sáng kiến bạn là thành viên, hoặc của đơn vị bạn."""
 
     # For the schema's path types only: every row comes through the access funnel.
@@ -164,6 +156,11 @@ class CouncilViewSet(ApiMixin, viewsets.GenericViewSet[Council]):
         "reopen": api.CouncilReopenSerializer,
         "assignments": api.AssignmentCreateSerializer,
         "assignments_auto": api.AutoAssignSerializer,
+        "assignments_import": api.AssignmentUploadSerializer,
+        "members": api.MemberCreateSerializer,
+        "member": api.MemberWriteSerializer,
+        "member_remove": ReasonSerializer,
+        "rubric": api.RubricWriteSerializer,
     }
 
     @extend_schema(
@@ -265,7 +262,7 @@ class CouncilViewSet(ApiMixin, viewsets.GenericViewSet[Council]):
         assignment = services.assignment_add(
             actor=request.user,
             council=council,
-            seat=_member_of(council, data["member"]),
+            seat=member_of(council, data["member"]),
             initiative=_reviewed_by(council, data["initiative"]),
         )
         return Response(
@@ -295,6 +292,39 @@ class CouncilViewSet(ApiMixin, viewsets.GenericViewSet[Council]):
             ],
         }
         return Response(api.AutoAssignResultSerializer(result).data)
+
+    @extend_schema(
+        request={"multipart/form-data": api.AssignmentUploadSerializer},
+        parameters=[api.AssignmentImportQuerySerializer],
+        responses={
+            200: api.ImportReportSerializer,
+            201: api.ImportReportSerializer,
+            400: IMPORT_REFUSED,
+            403: ERRORS[403],
+            404: ERRORS[404],
+        },
+    )
+    @action(
+        detail=True, methods=["post"], url_path="assignments/import", url_name="assignments-import"
+    )
+    def assignments_import(self, request: Request, pk: str) -> Response:
+        """Phân công từ tệp Excel (tệp mẫu phân công của hội đồng, hoặc danh sách hai cột): ghi
+        mọi dòng hoặc không dòng nào; mỗi lỗi kèm dòng và cột. `dry_run=1`: chỉ kiểm tra và
+        xem trước (200), không ghi gì; nhập xong: 201; có lỗi: 400."""
+        council = council_for_user(request.user, pk, manage=True)
+        query = parse(api.AssignmentImportQuerySerializer, request.query_params)
+        data = parse(api.AssignmentUploadSerializer, request.data)
+        report = review_import.assignments_upload(
+            actor=request.user, council=council, file=data["file"], dry_run=query["dry_run"]
+        )
+        code: int
+        if report.applied:
+            code = status.HTTP_201_CREATED
+        elif report.dry_run:
+            code = status.HTTP_200_OK
+        else:
+            code = status.HTTP_400_BAD_REQUEST
+        return Response(api.ImportReportSerializer(report).data, status=code)
 
     @extend_schema(
         parameters=[api.RankingQuerySerializer],

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,8 +17,7 @@ from thidua.campaigns.models import ProgrammeLevel
 from thidua.campaigns.permissions import can_manage as can_manage_programme
 from thidua.campaigns.permissions import programme_for_user
 from thidua.initiatives.models import Stage
-from thidua.orgs.models import Membership, Unit, User
-from thidua.orgs.permissions import Cap, units_for_user
+from thidua.orgs.models import Unit
 from thidua.reviews import rubrics, services
 from thidua.reviews.enums import (
     AssignmentStatus,
@@ -39,6 +36,7 @@ from thidua.reviews.permissions import (
     council_units_for_user,
     councils_for_user,
     seat_of,
+    seatable_users,
 )
 from thidua.reviews.selectors import (
     council_initiatives,
@@ -293,18 +291,11 @@ def council_reopen(request: HttpRequest, pk: int) -> HttpResponseBase:
     )
 
 
-def _seatable(request: HttpRequest) -> Any:
-    """Accounts the officer may seat: people with a role in a unit they can see."""
-    units = units_for_user(request.user, Cap.VIEW_UNITS).values("pk")
-    holders = Membership.objects.filter(unit_id__in=units).values("user_id")
-    return User.objects.filter(pk__in=holders, is_active=True)
-
-
 @login_required
 def member_add(request: HttpRequest, pk: int) -> HttpResponseBase:
     council = council_for_user(request.user, pk, manage=True)
     form = MemberForm(
-        request.POST or None, users=_seatable(request), programme=council.level.programme
+        request.POST or None, users=seatable_users(request.user), programme=council.level.programme
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
