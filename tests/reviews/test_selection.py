@@ -25,6 +25,7 @@ from thidua.reviews.selection import (
     order_key,
     prize_label,
     propose,
+    review,
 )
 
 FIELD_NAMES = {1: "Y tế", 2: "Giáo dục", 3: "Xây dựng", 4: "Cơ khí", 5: "Nông nghiệp"}
@@ -692,3 +693,52 @@ def test_propose_is_deterministic(council):
     candidates, council_rules = council
 
     assert propose(candidates, council_rules) == propose(list(reversed(candidates)), council_rules)
+
+
+# --- an amended slate, checked again ---------------------------------------------------------
+
+
+def test_review_of_an_untouched_proposal_finds_nothing_wrong():
+    candidates = [candidate(item) for item in range(1, 6)]
+    laws = rules(quota_min=2, quota_max=3, prizes=(PrizeTier("nhat", count=1),), top_n=1)
+    slate = propose(candidates, laws)
+
+    checked = review(
+        candidates,
+        laws,
+        selected=set(selected_items(slate)),
+        prizes={line.item: line.prize for line in slate.lines if line.prize},
+        top={line.item for line in slate.lines if line.top},
+    )
+
+    assert checked.problems == []
+
+
+def test_review_names_every_rule_an_amendment_breaks():
+    candidates = [candidate(item) for item in range(1, 6)] + [
+        candidate(6, passed=False, fail_reason="Tổng điểm dưới 50.")
+    ]
+    laws = rules(quota_max=3, prizes=(PrizeTier("nhat", count=1),), top_n=2)
+
+    checked = review(
+        candidates, laws, selected={1, 2, 3, 6}, prizes={1: "nhat", 2: "nhat"}, top={1}
+    )
+
+    assert checked.problems == [
+        "Đề xuất 4 sáng kiến, vượt số tối đa 3.",
+        "Sáng kiến SK-0006 được đề xuất dù không đạt yêu cầu; hội đồng cần ghi rõ lý do.",
+        "Giải Nhất: 2 sáng kiến, vượt số lượng quy định 1.",
+        "Nhóm giá trị làm lợi cao nhất đề nghị cấp trên có 1 sáng kiến, quy định 2.",
+    ]
+
+
+def test_review_picks_the_media_shortlist_from_what_is_selected_now():
+    candidates = [
+        candidate(1, authors=(author(10),)),
+        candidate(2, field=2, authors=(author(20),)),
+    ]
+    laws = rules(media_min=1, media_max=2, media_min_fields=1)
+
+    checked = review(candidates, laws, selected={2}, prizes={}, top=set())
+
+    assert [pick.person for pick in checked.media] == [20]
