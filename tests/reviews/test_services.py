@@ -454,3 +454,146 @@ def test_a_slate_drawn_before_every_sheet_is_in_says_so(cw):
     assert "Còn 9 lượt chấm chưa nộp phiếu" in slate.problems[0]
     unscored = slate.lines.exclude(initiative_id=first.initiative_id)
     assert all(line.sheets == 0 and line.raw_rank is None for line in unscored)
+
+
+def test_a_submitted_sheet_is_revised_only_by_submitting_it_again_complete(cw):
+    (assignment,) = [
+        services.assignment_add(
+            actor=None, council=cw.council, seat=cw.reviewer_2, initiative=cw.items[2]
+        )
+    ]
+    services.sheet_save(
+        actor=None, assignment=assignment, points=da_nang_points(30, 20, 25), submit=True,
+        now=SCORING_DAY,
+    )  # fmt: skip
+
+    with pytest.raises(ValidationError) as draft:
+        services.sheet_save(
+            actor=None, assignment=assignment, points={"tinh_moi": 30}, submit=False,
+            now=SCORING_DAY,
+        )  # fmt: skip
+    revised = services.sheet_save(
+        actor=None, assignment=assignment, points=da_nang_points(35, 20, 25), submit=True,
+        now=SCORING_DAY,
+    )  # fmt: skip
+
+    assert "Phiếu đã nộp" in draft.value.messages[0]
+    assert revised.total == 80
+
+
+def test_while_the_council_scores_the_level_is_not_decided_by_hand(cw):
+    from thidua.initiatives import services as initiatives
+
+    with pytest.raises(ValidationError) as decide:
+        initiatives.initiative_decide(actor=None, initiative=cw.items[0], selected=True)
+    with pytest.raises(ValidationError) as give_back:
+        initiatives.initiative_return(actor=None, initiative=cw.items[0], reason="Thiếu hồ sơ")
+
+    assert "hội đồng biểu quyết" in decide.value.messages[0]
+    assert "đã bắt đầu chấm" in give_back.value.messages[0]
+
+
+def test_a_rubric_another_council_uses_is_not_rewritten(cw):
+    assert cw.council.rubric is not None
+    other_unit = cw.kg.district
+    services.council_create(
+        actor=None,
+        level=cw.council.level,
+        unit=other_unit,
+        data={"name": "Hội đồng khác", "rubric": cw.council.rubric},
+    )
+
+    with pytest.raises(ValidationError) as error:
+        services.rubric_update(
+            actor=None, rubric=cw.council.rubric, spec=cw.council.rubric.spec(), council=cw.council
+        )
+
+    assert "hội đồng khác" in error.value.messages[0]
+
+
+def test_a_refused_council_leaves_no_rubric_behind(cw):
+    rubrics_before = cw.kg.programme.rubrics.count()
+
+    with pytest.raises(ValidationError):
+        services.council_create(
+            actor=None,
+            level=cw.council.level,
+            unit=cw.kg.province,  # it already has a council at this level
+            data={"name": "Hội đồng thứ hai"},
+            preset="son_la",
+        )
+
+    assert cw.kg.programme.rubrics.count() == rubrics_before
+
+
+def test_a_member_does_not_confirm_their_own_declaration(cw):
+    assignment = services.assignment_add(
+        actor=None, council=cw.council, seat=cw.secretary, initiative=cw.items[2]
+    )
+    conflict = services.conflict_declare(
+        actor=cw.secretary_user, assignment=assignment, reason="Người thân"
+    )
+
+    with pytest.raises(ValidationError):
+        services.conflict_decide(actor=cw.secretary_user, conflict=conflict, confirm=True)
+
+
+def test_a_rejected_conflict_does_not_bring_back_a_member_who_left(cw):
+    assignment = services.assignment_add(
+        actor=None, council=cw.council, seat=cw.reviewer_2, initiative=cw.items[2]
+    )
+    conflict = services.conflict_declare(
+        actor=cw.member_user, assignment=assignment, reason="Từng học cùng lớp"
+    )
+    services.member_remove(actor=None, seat=cw.reviewer_2, reason="Chuyển công tác")
+
+    services.conflict_decide(actor=cw.secretary_user, conflict=conflict, confirm=False, note="Xa")
+
+    assignment.refresh_from_db()
+    assert assignment.status == AssignmentStatus.WITHDRAWN
+
+
+def test_no_vote_while_an_initiative_is_unscored_unless_the_council_says_why(cw):
+    services.assignments_auto(actor=None, council=cw.council, now=SCORING_DAY)
+    _score_everything(cw)
+    unscored = Assignment.objects.filter(council=cw.council, initiative=cw.items[4])
+    for assignment in unscored:
+        services.assignment_end(actor=None, assignment=assignment, reason="Đổi người")
+    slate = services.slate_propose(actor=None, council=cw.council)
+    members = list(cw.council.members.filter(active=True))
+    line = slate.lines.get(initiative=cw.items[4])
+
+    with pytest.raises(ValidationError) as refused:
+        services.slate_vote(
+            actor=None, slate=slate, method=VoteMethod.HANDS, present=members, in_favour=5,
+            against=0,
+        )  # fmt: skip
+    services.slate_amend(
+        actor=None, line=line, selected=False, prize="", reason="Hồ sơ không đủ để chấm"
+    )
+    vote = services.slate_vote(
+        actor=None, slate=slate, method=VoteMethod.HANDS, present=members, in_favour=5, against=0
+    )
+
+    assert cw.items[4].code in refused.value.messages[0]
+    assert any("chưa có phiếu chấm nào" in problem for problem in slate.problems)
+    assert vote.passed
+
+
+def test_a_meeting_in_the_future_is_refused(cw):
+    services.assignments_auto(actor=None, council=cw.council, now=SCORING_DAY)
+    _score_everything(cw)
+    slate = services.slate_propose(actor=None, council=cw.council)
+
+    with pytest.raises(ValidationError) as error:
+        services.slate_vote(
+            actor=None,
+            slate=slate,
+            method=VoteMethod.HANDS,
+            present=list(cw.council.members.filter(active=True)),
+            in_favour=5,
+            against=0,
+            held_at=dt.datetime(2099, 1, 1, tzinfo=dt.UTC),
+        )
+
+    assert "không ở tương lai" in error.value.messages[0]

@@ -355,6 +355,16 @@ def _current_stage(initiative: Initiative) -> Stage:
     return stage
 
 
+def _council_at(stage: Stage, statuses: set[str]) -> bool:
+    """Whether a council of the holding unit at this level is in one of `statuses`: while it
+    works, the result at this level is the one it votes, not a click on the initiative."""
+    from thidua.reviews.models import Council  # reviews builds on initiatives, not the reverse
+
+    return Council.objects.filter(
+        level_id=stage.level_id, unit_id=stage.unit_id, status__in=statuses
+    ).exists()
+
+
 @transaction.atomic
 def initiative_decide(
     *,
@@ -368,6 +378,8 @@ def initiative_decide(
     stage = _current_stage(initiative)
     if stage.status != StageStatus.PENDING:
         raise ValidationError(_("Sáng kiến này không ở trạng thái chờ xét tại cấp hiện tại."))
+    if _council_at(stage, {"forming", "scoring"}):
+        raise ValidationError(_("Cấp này có hội đồng xét duyệt; kết quả do hội đồng biểu quyết."))
     if not selected and not reason.strip():
         raise ValidationError({"reason": _("Hãy ghi lý do không chọn.")})
     stage.status = StageStatus.SELECTED if selected else StageStatus.NOT_SELECTED
@@ -400,6 +412,12 @@ def initiative_return(
     stage = _current_stage(initiative)
     if stage.status not in {StageStatus.PENDING, StageStatus.SELECTED}:
         raise ValidationError(_("Không trả lại được sáng kiến ở trạng thái này."))
+    # Before scoring starts a dossier can still go back for what it lacks; not once it is
+    # being scored, nor after the council has voted on it.
+    if _council_at(stage, {"scoring", "decided"}):
+        raise ValidationError(
+            _("Hội đồng xét duyệt đã bắt đầu chấm; không trả lại sáng kiến được nữa.")
+        )
     stage.status, stage.decided_at = StageStatus.RETURNED, now or timezone.now()
     stage.save(update_fields=["status", "decided_at"])
     status_from = initiative.status

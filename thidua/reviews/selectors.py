@@ -4,7 +4,7 @@ the pure functions in `scoring`, `rubrics` and `selection` from plain data read 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -13,8 +13,22 @@ from thidua.initiatives.enums import StageStatus
 from thidua.initiatives.models import Initiative, Stage
 from thidua.reviews import assignment as assigning
 from thidua.reviews import rubrics, scoring
-from thidua.reviews.enums import AssignmentStatus, Basis, ConflictStatus, SheetStatus
-from thidua.reviews.models import Assignment, Conflict, Council, CouncilMember, ScoreSheet
+from thidua.reviews.enums import (
+    AssignmentStatus,
+    Basis,
+    ConflictStatus,
+    CouncilStatus,
+    SheetStatus,
+    SlateStatus,
+)
+from thidua.reviews.models import (
+    Assignment,
+    Conflict,
+    Council,
+    CouncilMember,
+    ScoreSheet,
+    SlateLine,
+)
 
 # Stages a council reviews: waiting at its level, or already decided there by it.
 REVIEWED_STAGES = [
@@ -32,7 +46,13 @@ def council_stages(council: Council) -> QuerySet[Stage]:
 
 
 def council_initiatives(council: Council) -> QuerySet[Initiative]:
-    """The initiatives the council reviews: those that reached its unit at its level."""
+    """The initiatives the council reviews: those that reached its unit at its level; once it
+    has voted, exactly those it voted on, whatever happens to them later."""
+    if council.status == CouncilStatus.DECIDED:
+        voted = SlateLine.objects.filter(
+            slate__council=council, slate__status=SlateStatus.CONFIRMED
+        ).values("initiative_id")
+        return Initiative.objects.filter(pk__in=voted)
     return Initiative.objects.filter(
         pk__in=council_stages(council).values("initiative_id")
     ).exclude(status="withdrawn")
@@ -219,14 +239,17 @@ def council_results(council: Council) -> Results:
             "assignment__initiative_id", "assignment__member_id", "total", "points"
         )
     ]
-    results = scoring.aggregate(
-        sheets,
-        method=council.method,
-        correction=council.correction,
-        low=0.0,
-        high=high,
-        dispute_threshold=float(council.dispute_threshold),
-    )
+    results = {
+        item: _rounded(result)
+        for item, result in scoring.aggregate(
+            sheets,
+            method=council.method,
+            correction=council.correction,
+            low=0.0,
+            high=high,
+            dispute_threshold=float(council.dispute_threshold),
+        ).items()
+    }
     stages = dict(council_stages(council).values_list("initiative_id", "sender_id"))
     initiatives = list(
         council_initiatives(council)
@@ -266,6 +289,21 @@ def council_results(council: Council) -> Results:
         sheets=len(sheets),
         expected=Assignment.objects.filter(council=council, status=AssignmentStatus.ACTIVE).count(),
         tie_breakers=[(key, scoring.tie_breaker_label(key, names)) for key in council.tie_breakers],
+    )
+
+
+def _rounded(result: scoring.ItemResult) -> scoring.ItemResult:
+    """Scores at two decimals, as they are shown and stored, before anything compares them:
+    89.99999999999953 must not fall under a cut of 90 that the page shows it reaching."""
+
+    def cut(value: float | None) -> float | None:
+        return None if value is None else round(value, 2)
+
+    return replace(
+        result,
+        raw=cut(result.raw),
+        corrected=cut(result.corrected),
+        criteria={code: round(value, 2) for code, value in result.criteria.items()},
     )
 
 

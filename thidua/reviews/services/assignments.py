@@ -300,8 +300,11 @@ def conflict_decide(
     """The secretary confirms a declared conflict (the member stays off it) or rejects it
     (the member's assignment, with its sheet, comes back). Side effects: audit."""
     ensure_undecided(conflict.member.council)
+    conflict.refresh_from_db(fields=["status"])
     if conflict.status != ConflictStatus.DECLARED:
         raise ValidationError(_("Khai báo này đã được xử lý."))
+    if getattr(actor, "pk", None) is not None and actor.pk == conflict.member.user_id:
+        raise ValidationError(_("Người khai báo không tự xác nhận khai báo của mình."))
     if not confirm and not note.strip():
         raise ValidationError({"note": _("Hãy ghi lý do không chấp nhận khai báo.")})
     now = now or timezone.now()
@@ -320,7 +323,8 @@ def conflict_decide(
             .order_by("-ended_at")
             .first()
         )
-        if withdrawn is not None:
+        # A member who has left the council since does not come back with the assignment.
+        if withdrawn is not None and conflict.member.active:
             withdrawn.status, withdrawn.ended_at, withdrawn.end_reason = (
                 AssignmentStatus.ACTIVE,
                 None,

@@ -85,8 +85,16 @@ def check_rules(values: Mapping[str, Any], *, programme_id: int, rubric: Rubric 
 RECORD_FIELDS = {"name", "decision_number", "decision_date"}
 
 
+def lock_council(council: Council) -> None:
+    """Serialise the writes of one council: two officers acting at once wait for each other,
+    and the council's status is read again under the lock."""
+    locked = Council.objects.select_for_update().values_list("status", flat=True)
+    council.status = locked.get(pk=council.pk)
+
+
 def ensure_undecided(council: Council) -> None:
     """A council that has voted keeps its result as voted: its members, settings, assignments
-    and conflicts no longer change."""
+    and conflicts no longer change. Takes the council's lock (see lock_council)."""
+    lock_council(council)
     if council.status == CouncilStatus.DECIDED:
         raise ValidationError(_("Hội đồng đã biểu quyết kết quả; không thay đổi được nữa."))

@@ -11,9 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.campaigns.models import ProgrammeField, ProgrammeLevel
+from thidua.campaigns.models import Programme, ProgrammeField, ProgrammeLevel
 from thidua.common.audit import audit_record, model_update, snapshot
 from thidua.orgs.models import Unit, User
+from thidua.reviews import rubrics
 from thidua.reviews.enums import (
     AssignmentStatus,
     CouncilRole,
@@ -22,6 +23,7 @@ from thidua.reviews.enums import (
 from thidua.reviews.models import (
     Council,
     CouncilMember,
+    Rubric,
     ScoreSheet,
 )
 from thidua.reviews.services.common import (
@@ -31,6 +33,17 @@ from thidua.reviews.services.common import (
     council_path,
     ensure_undecided,
 )
+from thidua.reviews.services.rubric import rubric_create
+
+
+def _from_preset(actor: Any, programme: Programme, key: str, now: dt.datetime | None) -> Rubric:
+    """A rubric of the programme copied from a preset, in the same transaction as the council
+    that takes it (a refused council leaves no stray rubric behind)."""
+    if key not in rubrics.PRESETS:
+        raise ValidationError({"rubric": _("Không có bộ tiêu chí mẫu “%(key)s”.") % {"key": key}})
+    return rubric_create(
+        actor=actor, programme=programme, spec=rubrics.PRESETS[key], preset=key, now=now
+    )
 
 
 @transaction.atomic
@@ -41,12 +54,15 @@ def council_create(
     unit: Unit,
     data: Mapping[str, Any],
     now: dt.datetime | None = None,
+    preset: str = "",
 ) -> Council:
     """Form a council of `unit` at `level`. Its quota starts as the level's. Side effects:
     audit."""
     if Council.objects.filter(level=level, unit=unit).exists():
         raise ValidationError(_("Đơn vị này đã có hội đồng ở cấp xét này."))
     values = {name: value for name, value in data.items() if name in COUNCIL_FIELDS}
+    if values.get("rubric") is None and preset:
+        values["rubric"] = _from_preset(actor, level.programme, preset, now)
     values.setdefault("quota_min", level.quota_min)
     values.setdefault("quota_max", level.quota_max)
     check_rules(values, programme_id=level.programme_id, rubric=values.get("rubric"))
@@ -73,9 +89,11 @@ def council_create(
 
 @transaction.atomic
 def council_update(
-    *, actor: Any, council: Council, data: Mapping[str, Any]
+    *, actor: Any, council: Council, data: Mapping[str, Any], preset: str = ""
 ) -> dict[str, list[Any]]:
     values = {name: value for name, value in data.items() if name in COUNCIL_FIELDS}
+    if preset and values.get("rubric") is None:
+        values["rubric"] = _from_preset(actor, council.level.programme, preset, None)
     changing = {name for name, value in values.items() if getattr(council, name) != value}
     if changing - RECORD_FIELDS:
         ensure_undecided(council)

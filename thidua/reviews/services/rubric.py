@@ -16,9 +16,11 @@ from thidua.common.audit import audit_record, model_update
 from thidua.orgs.selectors import unit_current_path
 from thidua.reviews import rubrics
 from thidua.reviews.enums import (
+    CouncilStatus,
     SheetStatus,
 )
 from thidua.reviews.models import (
+    Council,
     Criterion,
     Rubric,
     ScoreSheet,
@@ -67,6 +69,7 @@ def rubric_create(
     now: dt.datetime | None = None,
 ) -> Rubric:
     """A rubric for the programme, from a preset or written out. Side effects: criteria; audit."""
+    _check(spec)
     rubric = Rubric(
         programme=programme,
         name=spec.name,
@@ -96,25 +99,37 @@ def rubric_is_locked(rubric: Rubric) -> bool:
     ).exists()
 
 
+def _check(spec: rubrics.RubricSpec) -> None:
+    if not spec.criteria:
+        raise ValidationError(_("Bộ tiêu chí cần ít nhất một tiêu chí."))
+    problems = rubrics.rubric_problems(spec)
+    if problems:
+        raise ValidationError(problems)
+
+
 @transaction.atomic
-def rubric_update(*, actor: Any, rubric: Rubric, spec: rubrics.RubricSpec) -> None:
-    """Replace the rubric's name, pass mark, classes and criteria. Refused once a sheet has
-    been submitted (the scores would no longer mean what they meant). Side effects: audit."""
+def rubric_update(
+    *, actor: Any, rubric: Rubric, spec: rubrics.RubricSpec, council: Council | None = None
+) -> None:
+    """Replace the rubric's name, pass mark, classes and criteria, for `council` (the one the
+    editor runs). Refused once a sheet has been submitted on it (the scores would no longer mean
+    what they meant), and when another council uses it too: one council does not rewrite
+    another's rubric; it takes a copy (a preset) of its own. Side effects: audit."""
     if rubric_is_locked(rubric):
         raise ValidationError(
             _("Đã có phiếu chấm nộp theo bộ tiêu chí này; không sửa được tiêu chí nữa.")
         )
-    codes = [c.code for c in spec.criteria]
-    if len(set(codes)) != len(codes):
-        raise ValidationError(_("Mỗi tiêu chí cần một mã riêng."))
-    if not spec.criteria:
-        raise ValidationError(_("Bộ tiêu chí cần ít nhất một tiêu chí."))
-    for grade in spec.classes:
-        if grade.criterion_code and grade.criterion_code not in codes:
-            raise ValidationError(
-                _("Xếp loại %(label)s nhắc đến tiêu chí “%(code)s” không có trong bộ.")
-                % {"label": grade.label, "code": grade.criterion_code}
+    users = rubric.councils.all() if council is None else rubric.councils.exclude(pk=council.pk)
+    if council is not None and users.exists():
+        raise ValidationError(
+            _(
+                "Bộ tiêu chí này còn được hội đồng khác dùng; hãy tạo bộ tiêu chí riêng cho "
+                "hội đồng (chọn theo mẫu trong phần thiết lập) rồi sửa."
             )
+        )
+    if rubric.councils.filter(status=CouncilStatus.DECIDED).exists():
+        raise ValidationError(_("Hội đồng đã biểu quyết kết quả; không thay đổi được nữa."))
+    _check(spec)
     before = [c.spec() for c in rubric.criteria.all()]
     model_update(
         instance=rubric,

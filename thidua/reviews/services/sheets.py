@@ -64,9 +64,18 @@ def sheet_save(
     now: dt.datetime | None = None,
 ) -> ScoreSheet:
     """Save the member's points; `submit` hands the sheet in (every counted criterion scored,
-    within its bands). Refused outside the scoring period unless the secretary reopened it.
+    within its bands). A sheet handed in may be revised only by handing it in again, complete.
+    Refused outside the scoring period unless the secretary reopened it, and once the
+    assignment has ended (a declared conflict, a replaced member), even a moment ago.
     Side effects: the sheet; audit."""
     now = now or timezone.now()
+    # Serialise saves of one assignment (a double tap on a phone) against each other and
+    # against a conflict declared or an assignment ended at the same moment.
+    assignment.status = (
+        Assignment.objects.select_for_update()
+        .values_list("status", flat=True)
+        .get(pk=assignment.pk)
+    )
     council = assignment.council
     if assignment.status != AssignmentStatus.ACTIVE:
         raise ValidationError(_("Phân công này đã kết thúc; phiếu không còn được tính."))
@@ -96,7 +105,11 @@ def sheet_save(
     )
     if problems:
         raise ValidationError(problems)
-    sheet = ScoreSheet.objects.select_for_update().filter(assignment=assignment).first()
+    sheet = ScoreSheet.objects.filter(assignment=assignment).first()
+    if sheet is not None and sheet.status == SheetStatus.SUBMITTED and not submit:
+        raise ValidationError(
+            _("Phiếu đã nộp; muốn sửa thì chấm đủ các tiêu chí rồi bấm “Nộp phiếu”.")
+        )
     before = snapshot(sheet, ["points", "comment", "status"]) if sheet else {}
     if sheet is None:
         sheet = ScoreSheet(assignment=assignment)

@@ -34,7 +34,7 @@ from thidua.reviews.models import (
     Vote,
 )
 from thidua.reviews.selectors import Results, council_results
-from thidua.reviews.services.common import COUNCIL_FIELDS, council_path
+from thidua.reviews.services.common import COUNCIL_FIELDS, council_path, lock_council
 
 
 def _limits(raw: Mapping[str, Any]) -> dict[int, selection.Limit]:
@@ -116,14 +116,40 @@ def _candidates(council: Council, results: Results) -> list[selection.Candidate]
     return candidates
 
 
+def _codes(codes: Sequence[str], shown: int = 10) -> str:
+    if len(codes) <= shown:
+        return selection.join_codes(codes)
+    rest = len(codes) - shown
+    return _("%(codes)s… và %(n)s sáng kiến khác") % {"codes": ", ".join(codes[:shown]), "n": rest}
+
+
 def _unfinished(results: Results) -> list[str]:
+    """What is still missing before the result can be trusted, said with the numbers."""
+    problems = []
     missing = results.expected - results.sheets
-    if missing <= 0:
-        return []
-    return [
-        _("Còn %(n)s lượt chấm chưa nộp phiếu; đề xuất có thể thay đổi khi đủ phiếu.")
-        % {"n": missing}
+    if missing > 0:
+        problems.append(
+            _("Còn %(n)s lượt chấm chưa nộp phiếu; đề xuất có thể thay đổi khi đủ phiếu.")
+            % {"n": missing}
+        )
+    wanted = results.council.reviewers_per_item
+    unscored = [row.initiative.code for row in results.rows if row.result is None]
+    thin = [
+        row.initiative.code
+        for row in results.rows
+        if row.result is not None and row.result.sheets < wanted
     ]
+    if unscored:
+        problems.append(
+            _("%(n)s sáng kiến chưa có phiếu chấm nào: %(codes)s.")
+            % {"n": len(unscored), "codes": _codes(unscored)}
+        )
+    if thin:
+        problems.append(
+            _("%(n)s sáng kiến có ít hơn %(wanted)s phiếu chấm: %(codes)s.")
+            % {"n": len(thin), "wanted": wanted, "codes": _codes(thin)}
+        )
+    return problems
 
 
 def _save_media(slate: Slate, media: Sequence[selection.MediaPick]) -> None:
@@ -150,6 +176,7 @@ def slate_propose(*, actor: Any, council: Council, now: dt.datetime | None = Non
     is superseded, and the council's amendments to it are carried over (then checked again).
     Reasons are written in Vietnamese whatever the language of the person proposing: they are
     the record. Side effects: Slate with lines and media picks; audit."""
+    lock_council(council)
     if council.status == CouncilStatus.DECIDED:
         raise ValidationError(_("Hội đồng đã biểu quyết kết quả."))
     if council.rubric_id is None:
@@ -267,6 +294,8 @@ def slate_amend(
     """The council changes the proposal for one initiative, with its reason on record. The
     slate is checked again: its media shortlist follows what is selected, and every rule the
     change breaks is listed. Side effects: the line; the slate's problems and media; audit."""
+    lock_council(line.slate.council)
+    line.slate.refresh_from_db(fields=["status"])
     if line.slate.status != SlateStatus.DRAFT:
         raise ValidationError(_("Chỉ sửa được đề xuất chưa biểu quyết."))
     if not reason.strip():
@@ -318,8 +347,30 @@ def slate_vote(
     Side effects: Vote; slate and council status; initiative decisions; audit."""
     council = slate.council
     now = now or timezone.now()
+    # Two secretaries recording at once, or a vote on a slate a new proposal just replaced:
+    # the second waits, then finds the slate no longer a draft.
+    lock_council(council)
+    slate.refresh_from_db(fields=["status"])
     if slate.status != SlateStatus.DRAFT:
         raise ValidationError(_("Đề xuất này không còn chờ biểu quyết."))
+    unscored = [
+        line.initiative.code
+        for line in slate.lines.filter(sheets=0, amend_reason="").select_related("initiative")
+    ]
+    if unscored:
+        # Not rejected by default: the council scores them, or says on the line why not.
+        raise ValidationError(
+            _(
+                "Chưa biểu quyết được: %(n)s sáng kiến chưa được chấm (%(codes)s). Hãy phân công "
+                "chấm, hoặc sửa dòng của sáng kiến đó và ghi lý do hội đồng không xét."
+            )
+            % {"n": len(unscored), "codes": _codes(unscored)}
+        )
+    held_at = held_at or now
+    if held_at > now or held_at < slate.proposed_at:
+        raise ValidationError(
+            {"held_at": _("Thời gian họp phải sau khi lập đề xuất và không ở tương lai.")}
+        )
     members_total = council.members.filter(active=True).count()
     present = list(present)
     if any(seat.council_id != council.pk or not seat.active for seat in present):
@@ -348,7 +399,7 @@ def slate_vote(
         note=note,
         place=place,
         recorded_by=actor if getattr(actor, "pk", None) else None,
-        held_at=held_at or now,
+        held_at=held_at,
     )
     vote.full_clean()
     vote.present.set(present)
@@ -360,7 +411,7 @@ def slate_vote(
         unit_path=council_path(council),
     )
     if passed:
-        _confirm(actor=actor, slate=slate, now=held_at or now)
+        _confirm(actor=actor, slate=slate, now=held_at)
     return vote
 
 
@@ -371,6 +422,7 @@ def _confirm(*, actor: Any, slate: Slate, now: dt.datetime) -> None:
     council.status = CouncilStatus.DECIDED
     council.save(update_fields=["status"])
     unforwarded: list[str] = []
+    skipped: list[str] = []
     pending = set(
         Stage.objects.filter(
             level_id=council.level_id, unit_id=council.unit_id, status=StageStatus.PENDING
@@ -379,6 +431,9 @@ def _confirm(*, actor: Any, slate: Slate, now: dt.datetime) -> None:
     for line in slate.lines.select_related("initiative__programme", "initiative__current_level"):
         initiative = line.initiative
         if initiative.pk not in pending or initiative.current_level_id != council.level_id:
+            # Decided by hand before the council existed, returned, or withdrawn: said on the
+            # slate so no one reads the vote as having decided it.
+            skipped.append(initiative.code)
             continue
         initiatives.initiative_decide(
             actor=actor,
@@ -393,16 +448,18 @@ def _confirm(*, actor: Any, slate: Slate, now: dt.datetime) -> None:
             except ValidationError as error:
                 # The vote stands; the officer forwards it by hand once the level above allows.
                 unforwarded.append(f"{initiative.code}: {'; '.join(error.messages)}")
-    if unforwarded:
+    if unforwarded or skipped:
         # Said on the slate's page, not only in the audit trail: someone has to act on it.
         with translation.override("vi"):
-            slate.problems = [
-                *slate.problems,
-                *(
-                    _("Chưa chuyển lên cấp trên được %(line)s") % {"line": line}
-                    for line in unforwarded
-                ),
+            notes = [
+                _("Chưa chuyển lên cấp trên được %(line)s") % {"line": line} for line in unforwarded
             ]
+            if skipped:
+                notes.append(
+                    _("Kết quả biểu quyết không ghi vào %(codes)s: sáng kiến không còn chờ xét.")
+                    % {"codes": _codes(skipped)}
+                )
+            slate.problems = [*slate.problems, *notes]
         slate.save(update_fields=["problems"])
     audit_record(
         actor=actor,

@@ -63,5 +63,7 @@ class CouncilRubricMixin:
         if council.rubric is None:
             raise ValidationError(_("Hội đồng chưa có bộ tiêu chí chấm điểm."))
         spec = api.rubric_spec(parse(api.RubricWriteSerializer, request.data))
-        services.rubric_update(actor=request.user, rubric=council.rubric, spec=spec)
+        services.rubric_update(
+            actor=request.user, rubric=council.rubric, spec=spec, council=council
+        )
         return council_response(request, council)

@@ -18,7 +18,7 @@ from thidua.campaigns.permissions import can_manage as can_manage_programme
 from thidua.campaigns.permissions import programme_for_user
 from thidua.initiatives.models import Stage
 from thidua.orgs.models import Unit
-from thidua.reviews import rubrics, services
+from thidua.reviews import services
 from thidua.reviews.enums import (
     AssignmentStatus,
     Basis,
@@ -141,12 +141,13 @@ def council_create(request: HttpRequest, pk: int, level_pk: int) -> HttpResponse
     if request.method == "POST" and unit is not None and form.is_valid():
         data = form.council_data()
         try:
-            if data["rubric"] is None and form.cleaned_data.get("preset"):
-                key = form.cleaned_data["preset"]
-                data["rubric"] = services.rubric_create(
-                    actor=request.user, programme=programme, spec=rubrics.PRESETS[key], preset=key
-                )
-            council = services.council_create(actor=request.user, level=level, unit=unit, data=data)
+            council = services.council_create(
+                actor=request.user,
+                level=level,
+                unit=unit,
+                data=data,
+                preset=form.cleaned_data.get("preset") or "",
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -178,17 +179,10 @@ def council_edit(request: HttpRequest, pk: int) -> HttpResponseBase:
     if request.method == "POST" and form.is_valid():
         data = form.council_data()
         try:
-            if data["rubric"] is None and form.cleaned_data.get("preset"):
-                key = form.cleaned_data["preset"]
-                data["rubric"] = services.rubric_create(
-                    actor=request.user,
-                    programme=council.level.programme,
-                    spec=rubrics.PRESETS[key],
-                    preset=key,
-                )
-            elif data["rubric"] is None:
+            preset = form.cleaned_data.get("preset") or ""
+            if data["rubric"] is None and not preset:
                 data["rubric"] = council.rubric
-            services.council_update(actor=request.user, council=council, data=data)
+            services.council_update(actor=request.user, council=council, data=data, preset=preset)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -406,7 +400,7 @@ def rubric_edit(request: HttpRequest, pk: int) -> HttpResponseBase:
     if request.method == "POST" and not locked and form.is_valid():
         try:
             services.rubric_update(
-                actor=request.user, rubric=rubric, spec=form.cleaned_data["spec"]
+                council=council, actor=request.user, rubric=rubric, spec=form.cleaned_data["spec"]
             )
         except ValidationError as error:
             add_service_errors(form, error)
