@@ -597,3 +597,17 @@ def test_a_meeting_in_the_future_is_refused(cw):
         )
 
     assert "không ở tương lai" in error.value.messages[0]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_importing_assignments_reads_the_council_once(cw, count, django_assert_max_num_queries):
+    seats = [cw.reviewer_2, cw.reviewer_3, cw.chair]
+    rows = [
+        (number + 2, cw.items[2].code, seat.user.username)
+        for number, seat in enumerate(seats[:count])
+    ]
+
+    with django_assert_max_num_queries(20):
+        created = services.assignments_import(actor=None, council=cw.council, rows=rows)
+
+    assert created == count

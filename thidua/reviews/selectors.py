@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 
 from thidua.initiatives.enums import StageStatus
 from thidua.initiatives.models import Initiative, Stage
@@ -255,6 +255,8 @@ def council_results(council: Council) -> Results:
         council_initiatives(council)
         .select_related("field", "unit")
         .prefetch_related("authorships__person")
+        # "Submitted earlier" means handed in to the union: its first stage, not the draft.
+        .annotate(submitted=Min("stages__entered_at"))
         .order_by("code")
     )
     rows = []
@@ -318,7 +320,7 @@ def _rank(rows: list[Row], tie_breakers: list[str], *, basis: str) -> None:
             ),
             benefit_value=row.initiative.benefit_value,
             criteria=row.result.criteria if row.result else {},
-            submitted_at=row.initiative.created_at,
+            submitted_at=getattr(row.initiative, "submitted", None),
             code=row.initiative.code,
         )
         for row in rows

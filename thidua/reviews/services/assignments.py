@@ -4,6 +4,7 @@ interest; reassigning keeps history; declared conflicts and the secretary's deci
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -205,15 +206,26 @@ def assignments_import(
     *, actor: Any, council: Council, rows: Sequence[tuple[int, str, str]]
 ) -> int:
     """Assign from a spreadsheet: rows of (row number, initiative code, member username).
-    All or nothing: any bad row raises one ValidationError listing every bad row."""
+    All or nothing: any bad row raises one ValidationError listing every bad row. The same
+    rules as one assignment at a time (no conflict, no repeat, caps counting the rows above),
+    read once for the whole file. Side effects: assignments; one audit entry."""
+    ensure_undecided(council)
     seats = {
         seat.user.username.lower(): seat
         for seat in council.members.filter(active=True).select_related("user")
     }
     reviewed = {i.code.upper(): i for i in council_initiatives(council)}
+    reviewers = {reviewer.id: reviewer for reviewer in reviewer_inputs(council)}
+    items = {item.id: item for item in item_inputs(council)}
+    existing = active_pairs(council)
+    declared = confirmed_conflicts(council)
+    loads = Counter(
+        Assignment.objects.filter(council=council, status=AssignmentStatus.ACTIVE).values_list(
+            "member_id", flat=True
+        )
+    )
     errors: list[str] = []
     pairs: list[tuple[CouncilMember, Initiative]] = []
-    seen: set[tuple[int, int]] = set()
     for number, code, username in rows:
         seat = seats.get(username.strip().lower())
         initiative = reviewed.get(code.strip().upper())
@@ -229,28 +241,51 @@ def assignments_import(
                 % {"row": number, "user": username}
             )
             continue
-        if (seat.pk, initiative.pk) in seen:
-            errors.append(_("Dòng %(row)s: trùng dòng trước.") % {"row": number})
-            continue
-        seen.add((seat.pk, initiative.pk))
-        problem = assignment_problem(council, seat, initiative)
+        reviewer = reviewers[seat.pk]
+        problem = assigning.conflict(reviewer, items[initiative.pk], declared=declared)
+        if not problem and seat.pk in existing[initiative.pk]:
+            problem = _("Đã được phân công chấm sáng kiến này.")
+        if not problem and reviewer.cap is not None and loads[seat.pk] >= reviewer.cap:
+            problem = _("Đã đủ số sáng kiến tối đa (%(cap)s).") % {"cap": reviewer.cap}
         if problem:
             errors.append(
                 _("Dòng %(row)s: %(member)s – %(code)s: %(problem)s")
                 % {"row": number, "member": seat, "code": initiative.code, "problem": problem}
             )
             continue
+        existing[initiative.pk].add(seat.pk)
+        loads[seat.pk] += 1
         pairs.append((seat, initiative))
     if errors:
         raise ValidationError(errors)
-    for seat, initiative in pairs:
-        assignment_add(
-            actor=actor,
-            council=council,
-            seat=seat,
-            initiative=initiative,
-            source=AssignmentSource.IMPORT,
-        )
+    by = actor if getattr(actor, "pk", None) else None
+    now = timezone.now()
+    Assignment.objects.bulk_create(
+        [
+            Assignment(
+                council=council,
+                member=seat,
+                initiative=initiative,
+                source=AssignmentSource.IMPORT,
+                assigned_by=by,
+                assigned_at=now,
+            )
+            for seat, initiative in pairs
+        ],
+        batch_size=1000,
+    )
+    audit_record(
+        actor=actor,
+        action="assignments_import",
+        obj=council,
+        changes={
+            "assignments": [
+                None,
+                [f"{initiative.code}: {seat}" for seat, initiative in pairs][:200],
+            ]
+        },
+        unit_path=council_path(council),
+    )
     return len(pairs)
 
 
