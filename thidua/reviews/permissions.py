@@ -65,9 +65,9 @@ def can_manage(user: Any, council: Council) -> bool:
     return seat is not None and seat.role in STEERING_ROLES
 
 
-def council_for_user(user: Any, pk: Any, *, manage: bool = False) -> Council:
+def council_for_user(user: Any, pk: Any, *, manage: bool = False, results: bool = False) -> Council:
     """The one way to fetch a council: 404 when the user may not see it, 403 when they may
-    see it but not run it."""
+    see it but not run it (`manage`) or not read its results yet (`results`)."""
     try:
         council = (
             councils_for_user(user)
@@ -76,6 +76,10 @@ def council_for_user(user: Any, pk: Any, *, manage: bool = False) -> Council:
         )
     except (Council.DoesNotExist, TypeError, ValueError):
         raise Http404(_("Không tìm thấy hội đồng.")) from None
+    if results and not can_see_results(user, council):
+        raise PermissionDenied(
+            _("Kết quả chỉ hiện cho thường trực hội đồng cho đến khi biểu quyết.")
+        )
     if manage and not can_manage(user, council):
         raise PermissionDenied(
             _(

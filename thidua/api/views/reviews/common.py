@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -46,16 +45,10 @@ def council_member(council: Council, pk: Any) -> CouncilMember:
     return seat
 
 
-RESULTS_DENIED = gettext_lazy("Kết quả chỉ hiện cho thường trực hội đồng cho đến khi biểu quyết.")
-
-
 def results_council(user: Any, pk: Any) -> Council:
     """A council whose results (ranking, slates) the user may read: those who run it and its
     unit's staff; its plain members once it has decided, so no one scores to a ranking."""
-    council = council_for_user(user, pk)
-    if not can_see_results(user, council):
-        raise PermissionDenied(str(RESULTS_DENIED))
-    return council
+    return council_for_user(user, pk, results=True)
 
 
 def reveal(user: Any, council: Council) -> bool:

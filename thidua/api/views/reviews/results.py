@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -16,10 +16,10 @@ from rest_framework.response import Response
 
 from thidua.api.serializers import reviews as api
 from thidua.api.views.base import ERRORS, ApiMixin, parse
-from thidua.api.views.reviews.common import RESULTS_DENIED, path_pk, slate_response
+from thidua.api.views.reviews.common import path_pk, slate_response
 from thidua.reviews import services
 from thidua.reviews.models import Council, CouncilMember, Slate
-from thidua.reviews.permissions import can_see_results, council_for_user
+from thidua.reviews.permissions import council_for_user
 
 SLATE = {200: api.SlateDetailSerializer, **ERRORS}
 
@@ -31,11 +31,11 @@ def slate_for_user(user: Any, pk: Any, *, manage: bool = False) -> Slate:
     """A slate of a council whose results the user reads (manage: that they run)."""
     slate = Slate.objects.filter(pk=path_pk(pk)).select_related("proposed_by").first()
     try:
-        council = council_for_user(user, slate.council_id if slate else None, manage=manage)
+        council = council_for_user(
+            user, slate.council_id if slate else None, manage=manage, results=not manage
+        )
     except Http404:
         raise Http404(_("Không tìm thấy đề xuất kết quả.")) from None
-    if not manage and not can_see_results(user, council):
-        raise PermissionDenied(str(RESULTS_DENIED))
     assert slate is not None  # noqa: S101  the funnel let a real council through
     slate.council = council
     return slate

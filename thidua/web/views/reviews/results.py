@@ -27,7 +27,6 @@ from thidua.reviews.models import (
 )
 from thidua.reviews.permissions import (
     can_manage,
-    can_see_results,
     council_for_user,
 )
 from thidua.reviews.scoring import agreement_label
@@ -46,11 +45,7 @@ from thidua.web.views.reviews.common import council_context, stream
 
 
 def _results_council(request: HttpRequest, pk: int) -> Council:
-    council = council_for_user(request.user, pk)
-    if not can_see_results(request.user, council):
-        raise PermissionDenied(
-            _("Kết quả chỉ hiện cho thường trực hội đồng cho đến khi biểu quyết.")
-        )
+    council = council_for_user(request.user, pk, results=True)
     if council.rubric is None:
         raise PermissionDenied(_("Hội đồng chưa có bộ tiêu chí."))
     return council
