@@ -112,9 +112,12 @@ class CouncilForm(forms.Form):
         help_text=_("Mỗi dòng: mã đơn vị: tối thiểu-tối đa, ví dụ “KG-RACHGIA: 2-15”."),
     )  # fmt: skip
 
-    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, programme: Programme, units: QuerySet[Unit], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.programme = programme
+        self.units = units  # where a per-unit limit may point: units the officer can see
         rubric_field = cast("forms.ModelChoiceField[Rubric]", self.fields["rubric"])
         rubric_field.queryset = programme.rubrics.all()
         presets = [("", _("— không —"))] + [(k, v.name) for k, v in rubrics.PRESETS.items()]
@@ -155,7 +158,7 @@ class CouncilForm(forms.Form):
                 continue
             code, _sep, rest = line.partition(":")
             low, _dash, high = rest.strip().partition("-")
-            unit = Unit.objects.filter(code__iexact=code.strip()).first()
+            unit = self.units.filter(code__iexact=code.strip()).first()
             try:
                 low_value = int(low) if low.strip() else 0
                 high_value = int(high) if high.strip() else None

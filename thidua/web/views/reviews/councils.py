@@ -18,6 +18,7 @@ from thidua.campaigns.permissions import can_manage as can_manage_programme
 from thidua.campaigns.permissions import programme_for_user
 from thidua.initiatives.models import Stage
 from thidua.orgs.models import Unit
+from thidua.orgs.permissions import Cap, units_for_user
 from thidua.reviews import services
 from thidua.reviews.enums import (
     AssignmentStatus,
@@ -131,7 +132,12 @@ def council_create(request: HttpRequest, pk: int, level_pk: int) -> HttpResponse
         "media_max": 5,
         "media_min_fields": 3,
     }
-    form = CouncilForm(request.POST or None, programme=programme, initial=initial)
+    form = CouncilForm(
+        request.POST or None,
+        programme=programme,
+        units=units_for_user(request.user, Cap.VIEW_UNITS),
+        initial=initial,
+    )
     unit_choice = request.POST.get("unit") if request.method == "POST" else None
     unit = next(
         (u for u in units if str(u.pk) == unit_choice), units[0] if len(units) == 1 else None
@@ -174,7 +180,10 @@ def council_create(request: HttpRequest, pk: int, level_pk: int) -> HttpResponse
 def council_edit(request: HttpRequest, pk: int) -> HttpResponseBase:
     council = council_for_user(request.user, pk, manage=True)
     form = CouncilForm(
-        request.POST or None, programme=council.level.programme, initial=council_initial(council)
+        request.POST or None,
+        programme=council.level.programme,
+        units=units_for_user(request.user, Cap.VIEW_UNITS),
+        initial=council_initial(council),
     )
     if request.method == "POST" and form.is_valid():
         data = form.council_data()
