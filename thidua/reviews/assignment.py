@@ -21,18 +21,11 @@ from itertools import pairwise
 from types import MappingProxyType
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 CONFLICT_AUTHOR = "author"
 CONFLICT_SAME_UNION = "same_union"
 CONFLICT_DECLARED = "declared"
 CONFLICT_KINDS = (CONFLICT_AUTHOR, CONFLICT_SAME_UNION, CONFLICT_DECLARED)
-# For a model field's `choices`; `conflict_label` gives the same text translated at call time.
-CONFLICT_CHOICES = (
-    (CONFLICT_AUTHOR, gettext_lazy("Là tác giả hoặc đồng tác giả")),
-    (CONFLICT_SAME_UNION, gettext_lazy("Cùng công đoàn cơ sở với tác giả")),
-    (CONFLICT_DECLARED, gettext_lazy("Đã khai báo xung đột lợi ích")),
-)
 
 # Expertise penalties: a member expert in the field, a generalist, a member of another field.
 PENALTY_EXPERT = 0

@@ -60,8 +60,7 @@ class Rubric(models.Model):
 
     def spec(self) -> RubricSpec:
         """The rubric as plain data for the pure scoring functions."""
-        criteria = self.__dict__.get("_prefetched_objects_cache", {}).get("criteria")
-        rows = list(criteria) if criteria is not None else list(self.criteria.all())
+        rows = list(self.criteria.all())  # uses a prefetch when the caller made one
         return RubricSpec(
             name=self.name,
             description=self.description,

@@ -166,10 +166,6 @@ class Row:
     sender_id: int | None = None
 
     @property
-    def rank(self) -> int | None:
-        return self.corrected_rank
-
-    @property
     def moved(self) -> int | None:
         """How many places correction moved it (positive: up)."""
         if self.raw_rank is None or self.corrected_rank is None:
