@@ -1,5 +1,4 @@
-"""Forms of the council pages: the council's settings, members, rubric, the score sheet,
-conflicts, reopening, amending the slate and recording the vote."""
+"""The council's settings form and the member form."""
 
 from __future__ import annotations
 
@@ -7,7 +6,6 @@ from decimal import Decimal
 from typing import Any, cast
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from thidua.campaigns.models import Programme, ProgrammeField
 from thidua.orgs.models import Unit, User
 from thidua.reviews import rubrics, selection
-from thidua.reviews.enums import Basis, Correction, CouncilRole, Method, VoteMethod
-from thidua.reviews.models import Council, CouncilMember, Rubric
+from thidua.reviews.enums import Basis, Correction, CouncilRole, Method
+from thidua.reviews.models import Council, Rubric
 from thidua.web.forms import DateInput
 from thidua.web.initiative_forms import DateTimeInput
 
@@ -243,10 +241,6 @@ def _user_label(user: User) -> str:
     return f"{user.full_name or user.username} ({user.username})"
 
 
-def _seat_label(seat: CouncilMember) -> str:
-    return f"{seat} – {seat.get_role_display()}"
-
-
 class MemberForm(forms.Form):
     user = forms.ModelChoiceField(label=_("Tài khoản"), queryset=User.objects.none())
     role = forms.ChoiceField(
@@ -280,281 +274,3 @@ class MemberForm(forms.Form):
             "forms.ModelMultipleChoiceField[ProgrammeField]", self.fields["expertise"]
         )
         fields_field.queryset = programme.fields.all()
-
-
-class RubricForm(forms.Form):
-    """A rubric written out: name, pass mark, classes as text, and one block per criterion."""
-
-    name = forms.CharField(label=_("Tên bộ tiêu chí"), max_length=200)
-    description = forms.CharField(
-        label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    pass_mark = forms.DecimalField(
-        label=_("Tổng điểm tối thiểu để đạt"), required=False, min_value=Decimal(0),
-        max_digits=7, decimal_places=2,
-    )  # fmt: skip
-    classes = forms.CharField(
-        label=_("Xếp loại"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Mỗi dòng một loại, cao nhất trước: “A: 85; tinh_moi >= 30”."),
-    )  # fmt: skip
-
-    ROWS = 6
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.criterion_rows: list[list[str]] = []
-        for index in range(1, self.ROWS + 1):
-            prefix = f"c{index}"
-            self.fields[f"{prefix}_name"] = forms.CharField(
-                label=gettext("Tiêu chí %(n)s") % {"n": index}, max_length=200, required=False
-            )
-            self.fields[f"{prefix}_code"] = forms.SlugField(
-                label=gettext("Mã"), max_length=32, required=False
-            )
-            self.fields[f"{prefix}_max"] = forms.IntegerField(
-                label=gettext("Điểm tối đa"), min_value=1, max_value=1000, required=False
-            )
-            self.fields[f"{prefix}_weight"] = forms.DecimalField(
-                label=gettext("Trọng số"), min_value=Decimal(0), max_digits=5,
-                decimal_places=2, required=False, initial=Decimal(1), localize=True,
-            )  # fmt: skip
-            self.fields[f"{prefix}_minimum"] = forms.IntegerField(
-                label=gettext("Tối thiểu để đạt"), min_value=0, required=False
-            )
-            self.fields[f"{prefix}_counted"] = forms.BooleanField(
-                label=gettext("Tính vào tổng điểm"), required=False, initial=True
-            )
-            self.fields[f"{prefix}_money"] = forms.BooleanField(
-                label=gettext("Mức cao nhất cần giá trị làm lợi bằng tiền"), required=False
-            )
-            self.fields[f"{prefix}_bands"] = forms.CharField(
-                label=gettext("Các mức điểm"), required=False,
-                widget=forms.Textarea(attrs={"rows": 3}),
-                help_text=gettext("Mỗi dòng: “27-30: Hoàn toàn mới”."),
-            )  # fmt: skip
-            self.criterion_rows.append(
-                [
-                    f"{prefix}_{n}"
-                    for n in (
-                        "name",
-                        "code",
-                        "max",
-                        "weight",
-                        "minimum",
-                        "counted",
-                        "money",
-                        "bands",
-                    )
-                ]
-            )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        criteria = []
-        for index, names in enumerate(self.criterion_rows, start=1):
-            name_key, code_key, max_key, weight_key, min_key, counted_key, money_key, bands_key = (
-                names
-            )
-            if not (data.get(name_key) or "").strip():
-                continue
-            if not data.get(code_key):
-                self.add_error(
-                    code_key, gettext("Tiêu chí %(n)s cần mã (chữ không dấu).") % {"n": index}
-                )
-                continue
-            if not data.get(max_key):
-                self.add_error(max_key, gettext("Tiêu chí %(n)s cần điểm tối đa.") % {"n": index})
-                continue
-            try:
-                bands = rubrics.parse_bands(data.get(bands_key) or "", max_points=data[max_key])
-            except ValueError as error:
-                self.add_error(bands_key, str(error))
-                continue
-            criteria.append(
-                rubrics.CriterionSpec(
-                    code=data[code_key],
-                    name=data[name_key].strip(),
-                    max_points=data[max_key],
-                    weight=data.get(weight_key) or Decimal(0)
-                    if data.get(weight_key) is not None
-                    else Decimal(1),
-                    minimum=data.get(min_key),
-                    counted=bool(data.get(counted_key)),
-                    needs_money_for_top_band=bool(data.get(money_key)),
-                    bands=bands,
-                )
-            )
-        try:
-            classes = rubrics.parse_classes(data.get("classes") or "")
-        except ValueError as error:
-            self.add_error("classes", str(error))
-            classes = ()
-        if not criteria and not self.errors:
-            raise ValidationError(gettext("Bộ tiêu chí cần ít nhất một tiêu chí."))
-        data["spec"] = rubrics.RubricSpec(
-            name=data.get("name", ""),
-            description=data.get("description", ""),
-            criteria=tuple(criteria),
-            pass_mark=data.get("pass_mark"),
-            classes=classes,
-        )
-        return data
-
-
-def rubric_initial(spec: rubrics.RubricSpec) -> dict[str, Any]:
-    initial: dict[str, Any] = {
-        "name": spec.name,
-        "description": spec.description,
-        "pass_mark": spec.pass_mark,
-        "classes": rubrics.format_classes(spec.classes),
-    }
-    for index, criterion in enumerate(spec.criteria, start=1):
-        prefix = f"c{index}"
-        initial.update(
-            {
-                f"{prefix}_name": criterion.name,
-                f"{prefix}_code": criterion.code,
-                f"{prefix}_max": criterion.max_points,
-                f"{prefix}_weight": criterion.weight,
-                f"{prefix}_minimum": criterion.minimum,
-                f"{prefix}_counted": criterion.counted,
-                f"{prefix}_money": criterion.needs_money_for_top_band,
-                f"{prefix}_bands": rubrics.format_bands(criterion.bands),
-            }
-        )
-    return initial
-
-
-class ScoreSheetForm(forms.Form):
-    """One number per criterion, with its bands as hints, and comments."""
-
-    comment = forms.CharField(
-        label=_("Nhận xét chung"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-    def __init__(
-        self, *args: Any, spec: rubrics.RubricSpec, disabled: bool = False, **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.spec = spec
-        for criterion in spec.criteria:
-            self.fields[f"p_{criterion.code}"] = forms.IntegerField(
-                label=criterion.name,
-                min_value=0,
-                max_value=criterion.max_points,
-                required=False,
-                disabled=disabled,
-                error_messages={
-                    "invalid": gettext("Hãy nhập điểm là số nguyên."),
-                    "max_value": gettext("Điểm tối đa của tiêu chí này là %(limit_value)s."),
-                    "min_value": gettext("Điểm không được âm."),
-                },
-                widget=forms.NumberInput(
-                    attrs={"inputmode": "numeric", "min": 0, "max": criterion.max_points}
-                ),
-            )
-            self.fields[f"n_{criterion.code}"] = forms.CharField(
-                label=gettext("Ghi chú"), required=False, max_length=2000, disabled=disabled
-            )
-        self.fields["comment"].disabled = disabled
-
-    def rows(self) -> list[tuple[rubrics.CriterionSpec, forms.BoundField, forms.BoundField]]:
-        return [(c, self[f"p_{c.code}"], self[f"n_{c.code}"]) for c in self.spec.criteria]
-
-    def points(self) -> dict[str, int | None]:
-        return {c.code: self.cleaned_data.get(f"p_{c.code}") for c in self.spec.criteria}
-
-    def notes(self) -> dict[str, str]:
-        return {c.code: self.cleaned_data.get(f"n_{c.code}") or "" for c in self.spec.criteria}
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class ConflictDecisionForm(forms.Form):
-    confirm = forms.TypedChoiceField(
-        label=_("Quyết định"),
-        choices=[("1", _("Xác nhận xung đột lợi ích")), ("0", _("Không chấp nhận"))],
-        coerce=lambda v: v == "1",
-    )
-    note = forms.CharField(
-        label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-
-class ReopenForm(forms.Form):
-    until = forms.DateTimeField(label=_("Mở lại đến (giờ Việt Nam)"), widget=DateTimeInput())
-    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class ReassignForm(forms.Form):
-    member = forms.ModelChoiceField(
-        label=_("Giao cho thành viên"), queryset=CouncilMember.objects.none(), required=False,
-        help_text=_("Để trống để chỉ bỏ phân công."),
-    )  # fmt: skip
-    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
-
-    def __init__(self, *args: Any, council: Council, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        member_field = cast("forms.ModelChoiceField[CouncilMember]", self.fields["member"])
-        member_field.queryset = council.members.filter(active=True).select_related("user")
-
-
-class AmendForm(forms.Form):
-    selected = forms.BooleanField(label=_("Đề xuất"), required=False)
-    prize = forms.ChoiceField(label=_("Giải"), required=False)
-    top = forms.BooleanField(
-        label=_("Đề nghị cấp trên (nhóm giá trị làm lợi cao nhất)"), required=False
-    )
-    reason = forms.CharField(
-        label=_("Lý do hội đồng thay đổi"), widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["prize"]).choices = [("", _("Không có giải"))] + [
-            (key, selection.prize_label(key)) for key in selection.PRIZES
-        ]
-
-
-class VoteForm(forms.Form):
-    method = forms.ChoiceField(label=_("Hình thức"), choices=VoteMethod.choices)
-    present = forms.ModelMultipleChoiceField(
-        label=_("Thành viên có mặt"), queryset=CouncilMember.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
-    held_at = forms.DateTimeField(
-        label=_("Thời gian họp (giờ Việt Nam)"), widget=DateTimeInput(), required=False,
-        help_text=_("Để trống nếu là lúc này."),
-    )  # fmt: skip
-    in_favour = forms.IntegerField(label=_("Số phiếu đồng ý"), min_value=0)
-    against = forms.IntegerField(label=_("Số phiếu không đồng ý"), min_value=0)
-    abstain = forms.IntegerField(label=_("Không biểu quyết"), min_value=0, initial=0)
-    place = forms.CharField(label=_("Địa điểm họp"), max_length=255, required=False)
-    note = forms.CharField(
-        label=_("Ý kiến khác, ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-    def __init__(self, *args: Any, council: Council, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        present = cast("forms.ModelMultipleChoiceField[CouncilMember]", self.fields["present"])
-        present.queryset = council.members.filter(active=True).select_related("user")
-        present.label_from_instance = _seat_label  # type: ignore[method-assign,assignment]
-        self.order_fields(["held_at", "place", "method", "present"])
-
-
-class AssignForm(forms.Form):
-    code = forms.CharField(label=_("Mã sáng kiến"), max_length=40)
-    member = forms.ModelChoiceField(
-        label=_("Thành viên chấm"), queryset=CouncilMember.objects.none()
-    )
-
-    def __init__(self, *args: Any, council: Council, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        member_field = cast("forms.ModelChoiceField[CouncilMember]", self.fields["member"])
-        member_field.queryset = council.members.filter(active=True).select_related("user")
-
-
-class UploadForm(forms.Form):
-    file = forms.FileField(label=_("Tệp Excel (.xlsx)"))

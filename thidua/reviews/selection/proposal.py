@@ -1,129 +1,26 @@
-"""The council's proposed slate: which scored initiatives go up, with which prize, which are
-the top few by value and benefit, and which authors are suggested for media stories.
-
-Pure functions, no database: the views build `Candidate`s from the council's ranking and the
-programme's `Rules`, call `propose`, and show every `Line.reason` and `Slate.problems` so the
-council sees why each initiative is in or out and which rules could not be met.
-"""
+"""Proposing a slate: the builder that reserves minimums, fills the quota and awards prizes."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 from thidua.common.vietnamese import money
-
-PRIZES = ("nhat", "nhi", "ba", "kk")
-
-
-@dataclass(frozen=True)
-class Author:
-    person: int
-    name: str
-    consented: bool
-
-
-@dataclass(frozen=True)
-class Candidate:
-    item: int
-    code: str
-    rank: int
-    score: float | None
-    passed: bool
-    fail_reason: str = ""
-    field: int = 0
-    field_name: str = ""
-    unit: int = 0
-    unit_name: str = ""
-    benefit_value: int | None = None
-    authors: tuple[Author, ...] = ()
-
-
-@dataclass(frozen=True)
-class PrizeTier:
-    prize: str
-    count: int | None = None
-    min_score: float | None = None
-
-
-@dataclass(frozen=True)
-class Limit:
-    minimum: int = 0
-    maximum: int | None = None
-
-
-@dataclass(frozen=True)
-class Rules:
-    quota_min: int = 0
-    quota_max: int | None = None
-    min_score: float | None = None
-    field_limits: Mapping[int, Limit] = field(default_factory=dict)
-    unit_limits: Mapping[int, Limit] = field(default_factory=dict)
-    prizes: tuple[PrizeTier, ...] = ()
-    top_n: int = 0
-    media_min: int = 3
-    media_max: int = 5
-    media_min_fields: int = 3
-    # Names for limits on fields or units that no candidate carries (an empty field).
-    field_names: Mapping[int, str] = field(default_factory=dict)
-    unit_names: Mapping[int, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Line:
-    item: int
-    selected: bool
-    prize: str = ""
-    top: bool = False
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class MediaPick:
-    person: int
-    name: str
-    field: int
-    field_name: str
-    items: tuple[int, ...]
-    reason: str
-
-
-@dataclass(frozen=True)
-class Slate:
-    lines: list[Line]
-    media: list[MediaPick]
-    problems: list[str]
-
-
-def prize_label(key: str) -> str:
-    labels = {
-        "nhat": _("Giải Nhất"),
-        "nhi": _("Giải Nhì"),
-        "ba": _("Giải Ba"),
-        "kk": _("Giải Khuyến khích"),
-    }
-    return labels[key]
-
-
-def format_score(value: float) -> str:
-    """87.5 -> '87,5', 90.0 -> '90': Vietnamese decimal comma, at most two decimals."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text.replace(".", ",")
-
-
-def order_key(candidate: Candidate) -> tuple[int, str, int]:
-    """The slate's order: the council's rank, then code, so tied ranks read predictably."""
-    return (candidate.rank, candidate.code, candidate.item)
-
-
-def join_codes(codes: Sequence[str]) -> str:
-    """['A', 'B', 'C'] -> 'A, B và C'."""
-    if len(codes) <= 1:
-        return "".join(codes)
-    return _("%(first)s và %(last)s") % {"first": ", ".join(codes[:-1]), "last": codes[-1]}
+from thidua.reviews.selection.media import _media
+from thidua.reviews.selection.model import (
+    PRIZES,
+    Candidate,
+    Limit,
+    Line,
+    Rules,
+    Slate,
+    format_score,
+    join_codes,
+    order_key,
+    prize_label,
+)
 
 
 def propose(candidates: Sequence[Candidate], rules: Rules) -> Slate:
@@ -141,93 +38,6 @@ def propose(candidates: Sequence[Candidate], rules: Rules) -> Slate:
     builder.mark_top()
     media = _media(builder.selected(), rules, builder.problems)
     return Slate(lines=builder.lines(), media=media, problems=builder.problems)
-
-
-@dataclass(frozen=True)
-class Review:
-    """An amended slate checked again: the media shortlist from what is selected now, and
-    every rule the amended slate breaks."""
-
-    media: list[MediaPick]
-    problems: list[str]
-
-
-def review(
-    candidates: Sequence[Candidate],
-    rules: Rules,
-    *,
-    selected: AbstractSet[int],
-    prizes: Mapping[int, str],
-    top: AbstractSet[int],
-) -> Review:
-    """Check a slate after the council changed lines by hand: the quota, the field and unit
-    limits, the prize counts, the top N, initiatives chosen although they did not qualify; and
-    pick the media shortlist again from the initiatives selected now."""
-    builder = _Builder(candidates, rules)
-    problems = list(builder.problems)
-    chosen = [c for c in builder.ordered if c.item in selected]
-    count = len(chosen)
-    if count < rules.quota_min:
-        problems.append(
-            _("Đề xuất %(n)s sáng kiến, chưa đủ tối thiểu %(min)s.")
-            % {"n": count, "min": rules.quota_min}
-        )
-    if rules.quota_max is not None and count > rules.quota_max:
-        problems.append(
-            _("Đề xuất %(n)s sáng kiến, vượt số tối đa %(max)s.")
-            % {"n": count, "max": rules.quota_max}
-        )
-    unfit = [c.code for c in chosen if builder._ineligible(c) is not None]
-    if unfit:
-        problems.append(
-            _("Sáng kiến %(codes)s được đề xuất dù không đạt yêu cầu; hội đồng cần ghi rõ lý do.")
-            % {"codes": join_codes(unfit)}
-        )
-    for group in [*_by_key(builder.fields), *_by_key(builder.units)]:
-        held = sum(1 for c in chosen if group.holds(c))
-        if held < group.limit.minimum:
-            problems.append(
-                _("%(group)s có %(n)s sáng kiến được đề xuất, chưa đủ tối thiểu %(min)s.")
-                % {"group": group.sentence(), "n": held, "min": group.limit.minimum}
-            )
-        if group.limit.maximum is not None and held > group.limit.maximum:
-            problems.append(
-                _("%(group)s có %(n)s sáng kiến được đề xuất, vượt tối đa %(max)s.")
-                % {"group": group.sentence(), "n": held, "max": group.limit.maximum}
-            )
-    for tier in rules.prizes:
-        given = sum(1 for item in selected if prizes.get(item) == tier.prize)
-        if tier.count is not None and given > tier.count:
-            problems.append(
-                _("%(prize)s: %(n)s sáng kiến, vượt số lượng quy định %(count)s.")
-                % {"prize": prize_label(tier.prize), "n": given, "count": tier.count}
-            )
-        if tier.min_score is not None:
-            low = [
-                c.code
-                for c in chosen
-                if prizes.get(c.item) == tier.prize and (c.score or 0) < tier.min_score
-            ]
-            if low:
-                problems.append(
-                    _("%(prize)s trao cho %(codes)s dù dưới mức %(score)s điểm.")
-                    % {
-                        "prize": prize_label(tier.prize),
-                        "codes": join_codes(low),
-                        "score": format_score(tier.min_score),
-                    }
-                )
-    marked = len(top & selected)
-    if rules.top_n and marked != min(rules.top_n, count):
-        problems.append(
-            _(
-                "Nhóm giá trị làm lợi cao nhất đề nghị cấp trên có %(n)s sáng kiến, "
-                "quy định %(top)s."
-            )
-            % {"n": marked, "top": rules.top_n}
-        )
-    media = _media(chosen, rules, problems)
-    return Review(media=media, problems=problems)
 
 
 @dataclass(frozen=True)
@@ -566,86 +376,3 @@ def _value_key(candidate: Candidate) -> tuple[bool, int, float, tuple[int, str, 
     # Highest value first, unknown value last; then the higher score, then the better rank.
     value = candidate.benefit_value
     return (value is None, -(value or 0), -(candidate.score or 0.0), order_key(candidate))
-
-
-@dataclass
-class _Person:
-    person: int
-    name: str
-    consented: bool
-    items: list[Candidate]
-
-    def strength(self) -> tuple[int, tuple[int, str, int], int]:
-        return (-len(self.items), order_key(self.items[0]), self.person)
-
-
-def _media(selected: Sequence[Candidate], rules: Rules, problems: list[str]) -> list[MediaPick]:
-    """Authors of selected initiatives to suggest for media stories: one per field first,
-    strongest first, so the stories show the breadth of the movement."""
-    people: dict[int, _Person] = {}
-    for candidate in selected:
-        for author in candidate.authors:
-            entry = people.setdefault(
-                author.person, _Person(author.person, author.name, author.consented, [])
-            )
-            # Consent belongs to the person; one record without it is enough to hold back.
-            entry.consented = entry.consented and author.consented
-            if all(mine.item != candidate.item for mine in entry.items):
-                entry.items.append(candidate)
-    pool = sorted((p for p in people.values() if p.consented), key=_Person.strength)
-    withheld = [p for p in people.values() if not p.consented]
-    leads: dict[int, _Person] = {}
-    for person in pool:
-        leads.setdefault(person.items[0].field, person)
-    picks = list(leads.values())[: max(rules.media_max, 0)]
-    field_leads = {person.person for person in picks}
-    wanted = min(rules.media_min, rules.media_max)
-    for person in pool:
-        if len(picks) >= wanted:
-            break
-        if all(pick.person != person.person for pick in picks):
-            picks.append(person)
-    media = [
-        _media_pick(person, lead=person.person in field_leads, rules=rules) for person in picks
-    ]
-    if len(media) < rules.media_min:
-        message = _("Chỉ chọn được %(n)s người để tuyên truyền, chưa đủ tối thiểu %(min)s") % {
-            "n": len(media),
-            "min": rules.media_min,
-        }
-        if withheld:
-            message += _("; %(n)s tác giả chưa đồng ý cho tuyên truyền") % {"n": len(withheld)}
-        problems.append(message + ".")
-    covered = {pick.field for pick in media}
-    if len(covered) < rules.media_min_fields:
-        message = _(
-            "Những người được chọn để tuyên truyền chỉ thuộc %(n)s lĩnh vực, "
-            "chưa đủ tối thiểu %(min)s lĩnh vực"
-        ) % {"n": len(covered), "min": rules.media_min_fields}
-        elsewhere = [p for p in withheld if p.items[0].field not in covered]
-        if elsewhere:
-            message += _("; %(n)s tác giả ở lĩnh vực khác chưa đồng ý cho tuyên truyền") % {
-                "n": len(elsewhere)
-            }
-        problems.append(message + ".")
-    return media
-
-
-def _media_pick(person: _Person, *, lead: bool, rules: Rules) -> MediaPick:
-    best = person.items[0]
-    reason = _("Tác giả của %(n)s sáng kiến được đề xuất, cao nhất xếp hạng %(rank)s") % {
-        "n": len(person.items),
-        "rank": best.rank,
-    }
-    if lead:
-        reason += _("; tiêu biểu cho lĩnh vực “%(field)s”") % {"field": best.field_name}
-    else:
-        reason += _("; chọn thêm cho đủ %(min)s người") % {"min": rules.media_min}
-    return MediaPick(
-        person=person.person,
-        name=person.name,
-        field=best.field,
-        field_name=best.field_name,
-        items=tuple(candidate.item for candidate in person.items),
-        reason=reason + ".",
-    )
