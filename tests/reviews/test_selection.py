@@ -726,7 +726,7 @@ def test_review_names_every_rule_an_amendment_breaks():
 
     assert checked.problems == [
         "Đề xuất 4 sáng kiến, vượt số tối đa 3.",
-        "Sáng kiến SK-0006 được đề xuất dù không đạt yêu cầu; hội đồng cần ghi rõ lý do.",
+        "Hội đồng đề xuất SK-0006 dù không đạt yêu cầu của bộ tiêu chí (lý do ghi ở từng dòng).",
         "Giải Nhất: 2 sáng kiến, vượt số lượng quy định 1.",
         "Nhóm giá trị làm lợi cao nhất đề nghị cấp trên có 1 sáng kiến, quy định 2.",
     ]

@@ -376,5 +376,15 @@ def test_a_wrong_vote_keeps_what_was_typed(live):
     text = response.content.decode()
     assert response.status_code == 200
     assert "nhiều hơn số thành viên có mặt" in text
+    assert "Chưa ghi được biểu quyết" in text  # said at the top too, on a long page
     assert "Hội trường LĐLĐ tỉnh" in text
     assert live.council.slates.get().status == SlateStatus.DRAFT
+
+
+def test_the_vote_address_by_get_leads_back_to_the_slate(live):
+    response = client_for(live.secretary_user).get(
+        reverse("web:slate_vote", args=[live.council.pk])
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("web:slate", args=[live.council.pk])

@@ -54,11 +54,29 @@ def review(
             _("Đề xuất %(n)s sáng kiến, vượt số tối đa %(max)s.")
             % {"n": count, "max": rules.quota_max}
         )
-    unfit = [c.code for c in chosen if builder._ineligible(c) is not None]
-    if unfit:
+    # Facts for the vote, not errors: the council chose them and wrote why on each line.
+    failed = [c.code for c in chosen if not c.passed or c.score is None]
+    below = [
+        c.code
+        for c in chosen
+        if c.passed and c.score is not None and rules.min_score is not None
+        and c.score < rules.min_score
+    ]  # fmt: skip
+    if failed:
         problems.append(
-            _("Sáng kiến %(codes)s được đề xuất dù không đạt yêu cầu; hội đồng cần ghi rõ lý do.")
-            % {"codes": join_codes(unfit)}
+            _(
+                "Hội đồng đề xuất %(codes)s dù không đạt yêu cầu của bộ tiêu chí "
+                "(lý do ghi ở từng dòng)."
+            )
+            % {"codes": join_codes(failed)}
+        )
+    if below:
+        problems.append(
+            _(
+                "Hội đồng đề xuất %(codes)s dù dưới mức điểm đề xuất %(cut)s "
+                "(lý do ghi ở từng dòng)."
+            )
+            % {"codes": join_codes(below), "cut": format_score(rules.min_score or 0)}
         )
     for group in [*_by_key(builder.fields), *_by_key(builder.units)]:
         held = sum(1 for c in chosen if group.holds(c))

@@ -13,7 +13,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from thidua.reviews import selection, services
 from thidua.reviews.enums import (
@@ -246,9 +246,13 @@ def slate_amend(request: HttpRequest, pk: int, line_pk: int) -> HttpResponseBase
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def slate_vote(request: HttpRequest, pk: int) -> HttpResponseBase:
     council = council_for_user(request.user, pk, manage=True)
+    if request.method == "GET":
+        # A refused vote is shown at this address; reloading it or switching the language
+        # lands here by GET: back to the slate.
+        return redirect("web:slate", pk=council.pk)
     slate = council.slates.filter(status=SlateStatus.DRAFT).first()
     if slate is None:
         messages.error(request, _("Không có đề xuất nào đang chờ biểu quyết."))
@@ -256,6 +260,7 @@ def slate_vote(request: HttpRequest, pk: int) -> HttpResponseBase:
     form = VoteForm(request.POST, council=council)
     if not form.is_valid():
         # The page again with what was typed and each mistake next to its field.
+        messages.error(request, _("Chưa ghi được biểu quyết: xem các lỗi ở phần Biểu quyết."))
         return _slate_page(request, council, vote_form=form)
     data = form.cleaned_data
     try:
@@ -273,6 +278,7 @@ def slate_vote(request: HttpRequest, pk: int) -> HttpResponseBase:
         )
     except ValidationError as error:
         add_service_errors(form, error)
+        messages.error(request, _("Chưa ghi được biểu quyết: xem các lỗi ở phần Biểu quyết."))
         return _slate_page(request, council, vote_form=form)
     else:
         if vote.passed:
