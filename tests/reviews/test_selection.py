@@ -742,3 +742,14 @@ def test_review_picks_the_media_shortlist_from_what_is_selected_now():
     checked = review(candidates, laws, selected={2}, prizes={}, top=set())
 
     assert [pick.person for pick in checked.media] == [20]
+
+
+def test_review_notes_a_prize_place_an_amendment_left_empty():
+    candidates = [candidate(item) for item in range(1, 5)]
+    laws = rules(prizes=(PrizeTier("nhat", count=1), PrizeTier("nhi", count=2)))
+
+    checked = review(
+        candidates, laws, selected={1, 2, 3, 4}, prizes={1: "nhat", 2: "nhi"}, top=set()
+    )
+
+    assert checked.problems == ["Giải Nhì: 1 sáng kiến, ít hơn số lượng quy định 2."]

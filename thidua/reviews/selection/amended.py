@@ -97,6 +97,13 @@ def review(
                 _("%(prize)s: %(n)s sáng kiến, vượt số lượng quy định %(count)s.")
                 % {"prize": prize_label(tier.prize), "n": given, "count": tier.count}
             )
+        # A place left empty by an amendment while unprized initiatives are selected.
+        unprized = count - sum(1 for item in selected if prizes.get(item))
+        if tier.count is not None and given < tier.count and unprized > 0:
+            problems.append(
+                _("%(prize)s: %(n)s sáng kiến, ít hơn số lượng quy định %(count)s.")
+                % {"prize": prize_label(tier.prize), "n": given, "count": tier.count}
+            )
         if tier.min_score is not None:
             low = [
                 c.code
