@@ -128,6 +128,11 @@ class Criterion(models.Model):
         )
 
 
+def threshold_text(numerator: int, denominator: int) -> str:
+    """A vote threshold as the rules write it: "2/3", or "90%" for hundredths."""
+    return f"{numerator}%" if denominator == 100 else f"{numerator}/{denominator}"
+
+
 def _default_tie_breakers() -> list[str]:
     return ["benefit_value", "submitted_at"]
 
@@ -245,9 +250,7 @@ class Council(models.Model):
 
     @property
     def threshold_text(self) -> str:
-        if self.vote_denominator == 100:
-            return f"{self.vote_numerator}%"
-        return f"{self.vote_numerator}/{self.vote_denominator}"
+        return threshold_text(self.vote_numerator, self.vote_denominator)
 
 
 class CouncilMember(models.Model):
@@ -474,3 +477,7 @@ class Vote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.slate}: {self.in_favour}/{self.members_total}"
+
+    @property
+    def threshold_text(self) -> str:
+        return threshold_text(self.threshold_numerator, self.threshold_denominator)

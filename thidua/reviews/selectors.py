@@ -346,6 +346,18 @@ def others_sheets(assignment: Assignment) -> list[ScoreSheet]:
     )
 
 
+def my_progress(user: Any) -> QuerySet[Assignment, dict[str, Any]]:
+    """The member's scoring, council by council: submitted sheets over active assignments."""
+    return (
+        my_assignments(user)
+        .values("council_id", "council__name")
+        .annotate(
+            total=Count("id"), done=Count("id", filter=Q(sheet__status=SheetStatus.SUBMITTED))
+        )
+        .order_by("council__name")
+    )
+
+
 def my_assignments(user: Any) -> QuerySet[Assignment]:
     return Assignment.objects.filter(
         member__user=user, member__active=True, status=AssignmentStatus.ACTIVE

@@ -177,7 +177,3 @@ def criterion_header(criterion: CriterionSpec) -> str:
 
 def criterion_field(code: str) -> str:
     return f"criterion:{code}"
-
-
-def threshold_text(numerator: int, denominator: int) -> str:
-    return f"{numerator}%" if denominator == 100 else f"{numerator}/{denominator}"

@@ -35,7 +35,6 @@ from thidua.spreadsheets.review_exports.base import (
     role_name,
     score_column,
     t_value,
-    threshold_text,
     when_column,
 )
 
@@ -340,7 +339,7 @@ def vote_rows(council: Council) -> Iterator[dict[str, Any]]:
             "in_favour": vote.in_favour,
             "against": vote.against,
             "abstain": vote.abstain,
-            "threshold": threshold_text(vote.threshold_numerator, vote.threshold_denominator),
+            "threshold": vote.threshold_text,
             "passed": vote.passed,
             "place": vote.place,
             "note": vote.note,

@@ -3,15 +3,13 @@ from __future__ import annotations
 from typing import cast
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from thidua.orgs.models import Membership, User
 from thidua.orgs.permissions import Cap, audit_for_user, has_cap_somewhere, today
 from thidua.orgs.selectors import unit_counts
-from thidua.reviews.enums import SheetStatus
-from thidua.reviews.selectors import my_assignments
+from thidua.reviews.selectors import my_progress
 
 
 @login_required
@@ -35,13 +33,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "can_manage_people": has_cap_somewhere(request.user, Cap.MANAGE_PEOPLE),
             "can_manage_users": has_cap_somewhere(request.user, Cap.MANAGE_USERS),
             # A council member's queue first: what is left to score, council by council.
-            "scoring": my_assignments(request.user)
-            .values("council__name")
-            .annotate(
-                total=Count("id"),
-                done=Count("id", filter=Q(sheet__status=SheetStatus.SUBMITTED)),
-            )
-            .order_by("council__name"),
+            "scoring": my_progress(request.user),
             "nav_active": "dashboard",
         },
     )

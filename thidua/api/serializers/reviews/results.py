@@ -222,9 +222,7 @@ class VoteSerializer(serializers.ModelSerializer[Vote]):
         return [seat.pk for seat in vote.present.all()]
 
     def get_threshold(self, vote: Vote) -> str:
-        if vote.threshold_denominator == 100:
-            return f"{vote.threshold_numerator}%"
-        return f"{vote.threshold_numerator}/{vote.threshold_denominator}"
+        return vote.threshold_text
 
     def get_recorded_by(self, vote: Vote) -> str | None:
         return str(vote.recorded_by) if vote.recorded_by is not None else None

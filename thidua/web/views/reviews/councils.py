@@ -25,7 +25,6 @@ from thidua.reviews.enums import (
     Basis,
     ConflictStatus,
     CouncilRole,
-    SheetStatus,
     SlateStatus,
 )
 from thidua.reviews.models import (
@@ -42,7 +41,7 @@ from thidua.reviews.permissions import (
 from thidua.reviews.selectors import (
     council_initiatives,
     member_progress,
-    my_assignments,
+    my_progress,
 )
 from thidua.web.forms import add_service_errors
 from thidua.web.review_forms import (
@@ -69,14 +68,7 @@ def council_list(request: HttpRequest) -> HttpResponseBase:
         )
         .order_by("-created_at")
     )
-    mine = (
-        my_assignments(request.user)
-        .values("council_id", "council__name")
-        .annotate(
-            total=Count("id"), done=Count("id", filter=Q(sheet__status=SheetStatus.SUBMITTED))
-        )
-        .order_by("council__name")
-    )
+    mine = my_progress(request.user)
     return render(
         request,
         "web/reviews/council_list.html",
