@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "thidua.campaigns",
     "thidua.initiatives",
     "thidua.reviews",
+    "thidua.awards",
+    "thidua.documents",
     "thidua.spreadsheets",
     "thidua.web",
     "thidua.api",

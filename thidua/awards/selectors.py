@@ -1,0 +1,139 @@
+"""Reads of commendation data shared by pages, the API and Excel: award history, the lists and
+statistics staff need for the conference and the report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from thidua.awards.enums import DecisionStatus, NominationStatus
+from thidua.awards.models import Cycle, DecisionLine, Nomination
+from thidua.common.vietnamese import search_terms
+
+ISSUED = [DecisionStatus.SIGNED, DecisionStatus.PUBLISHED]
+
+
+def history_lines(
+    lines: QuerySet[DecisionLine],
+    *,
+    query: str = "",
+    year: int | None = None,
+    award_id: int | None = None,
+    unit_ids: Iterable[int] | None = None,
+    include_revoked: bool = True,
+) -> QuerySet[DecisionLine]:
+    """Awards held (lines of signed decisions), newest first, searchable without diacritics
+    by name, filtered by year, award and the units of the people or collectives."""
+    lines = lines.filter(decision__status__in=ISSUED).select_related(
+        "decision__issuer", "decision__award", "decision__cycle__programme", "person__unit",
+        "collective",
+    )  # fmt: skip
+    for term in search_terms(query):
+        lines = lines.filter(Q(person__name_folded__contains=term) | Q(name__icontains=term))
+    if year:
+        lines = lines.filter(decision__year=year)
+    if award_id:
+        lines = lines.filter(decision__award_id=award_id)
+    if unit_ids is not None:
+        ids = list(unit_ids)
+        lines = lines.filter(Q(person__unit_id__in=ids) | Q(collective_id__in=ids))
+    if not include_revoked:
+        lines = lines.filter(revoked_at__isnull=True)
+    return lines.order_by("-decision__signed_on", "-decision_id", "sort_key", "id")
+
+
+def nominations_in(
+    nominations: QuerySet[Nomination],
+    *,
+    cycle: Cycle | None = None,
+    category_id: int | None = None,
+    unit_id: int | None = None,
+    status: str = "",
+    query: str = "",
+) -> QuerySet[Nomination]:
+    if cycle is not None:
+        nominations = nominations.filter(cycle=cycle)
+    if category_id:
+        nominations = nominations.filter(category_id=category_id)
+    if unit_id:
+        nominations = nominations.filter(unit_id=unit_id)
+    if status:
+        nominations = nominations.filter(status=status)
+    for term in search_terms(query):
+        nominations = nominations.filter(search_text__contains=term)
+    return nominations.select_related(
+        "category", "unit", "person", "initiative", "field", "decision_line__decision"
+    ).order_by("category__order", "unit__name", "person__sort_key", "id")
+
+
+@dataclass
+class StatRow:
+    label: str
+    nominated: int = 0
+    accepted: int = 0
+    awarded: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class CycleStats:
+    by_category: list[StatRow]
+    by_unit: list[StatRow]
+    by_field: list[StatRow]
+    total: StatRow
+
+
+COUNTED = [
+    NominationStatus.SUBMITTED,
+    NominationStatus.RETURNED,
+    NominationStatus.ACCEPTED,
+    NominationStatus.REJECTED,
+    NominationStatus.AWARDED,
+]
+
+
+def _rows(
+    nominations: QuerySet[Nomination], key: str, labels: Mapping[Any, str], empty: str
+) -> list[StatRow]:
+    counts = nominations.values(key, "status").annotate(n=Count("id"))
+    rows: dict[Any, StatRow] = {}
+    for item in counts:
+        row = rows.setdefault(item[key], StatRow(labels.get(item[key], empty)))
+        row.by_status[item["status"]] = row.by_status.get(item["status"], 0) + item["n"]
+    for row in rows.values():
+        _fill(row)
+    return sorted(rows.values(), key=lambda r: (-r.nominated, r.label))
+
+
+def _fill(row: StatRow) -> None:
+    row.nominated = sum(row.by_status.values())
+    row.accepted = row.by_status.get(NominationStatus.ACCEPTED, 0) + row.by_status.get(
+        NominationStatus.AWARDED, 0
+    )
+    row.awarded = row.by_status.get(NominationStatus.AWARDED, 0)
+
+
+def cycle_stats(cycle: Cycle, nominations: QuerySet[Nomination]) -> CycleStats:
+    """Nominees (sent: every dossier that left its union), accepted and awarded, by category,
+    nominating unit and field. `nominations` is already scoped to the user."""
+    sent = nominations.filter(cycle=cycle, status__in=COUNTED)
+    categories = {c.pk: c.short for c in cycle.categories.all()}
+    units = dict(sent.values_list("unit_id", "unit__name").distinct())
+    fields = dict(
+        sent.exclude(field__isnull=True).values_list("field_id", "field__name").distinct()
+    )
+    by_category = _rows(sent, "category_id", categories, "")
+    by_category.sort(key=lambda r: r.label)
+    total = StatRow("Tổng cộng")
+    for item in sent.values("status").annotate(n=Count("id")):
+        total.by_status[item["status"]] = item["n"]
+    _fill(total)
+    return CycleStats(
+        by_category=by_category,
+        by_unit=_rows(sent, "unit_id", units, ""),
+        by_field=_rows(sent, "field_id", fields, "Không theo lĩnh vực"),
+        total=total,
+    )

@@ -1,0 +1,1 @@
+"""Commendation services: each write atomic, checked, recorded and audited."""
