@@ -87,5 +87,8 @@ def test_signing_takes_the_next_number_and_marks_the_person_awarded(al: AnLao):
 
 def test_a_district_cannot_issue_the_lao_dong_sang_tao(al: AnLao):
     with pytest.raises(ValidationError, match="không có thẩm quyền"):
-        decisions.decision_create(actor=al.officer, issuer=al.district,
-                                  data={"award": Award.objects.get(code="bang-lao-dong-sang-tao")})  # fmt: skip
+        decisions.decision_create(
+            actor=al.officer,
+            issuer=al.district,
+            data={"award": Award.objects.get(code="bang-lao-dong-sang-tao")},
+        )

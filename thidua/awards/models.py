@@ -149,8 +149,12 @@ class Category(models.Model):
         on_delete=models.PROTECT,
         related_name="categories",
     )
-    achievement_fields = models.JSONField(_("thông tin thành tích cần khai"), default=list, blank=True)
-    required_documents = models.JSONField(_("tài liệu bắt buộc trong hồ sơ"), default=list, blank=True)
+    achievement_fields = models.JSONField(
+        _("thông tin thành tích cần khai"), default=list, blank=True
+    )
+    required_documents = models.JSONField(
+        _("tài liệu bắt buộc trong hồ sơ"), default=list, blank=True
+    )
     quota_per_unit = models.PositiveIntegerField(
         _("số hồ sơ tối đa mỗi đơn vị"),
         null=True,

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from thidua.web import urls_decisions, urls_nominations
 from thidua.web.views import accounts, dashboard, initiatives, people, programmes, reviews, units
 
 app_name = "web"
@@ -114,4 +115,6 @@ urlpatterns = [
     path("cham-diem/", reviews.my_sheets, name="my_sheets"),
     path("cham-diem/<int:pk>/", reviews.sheet, name="sheet"),
     path("cham-diem/<int:pk>/xung-dot/", reviews.sheet_conflict, name="sheet_conflict"),
+    *urls_nominations.urlpatterns,
+    *urls_decisions.urlpatterns,
 ]
