@@ -64,3 +64,33 @@ def number_take(
         unit_path=unit_current_path(issuer),
     )
     return entry
+
+
+@transaction.atomic
+def register_continue(
+    *, actor: Any, issuer: Unit, type_code: str, year: int, last_number: int
+) -> RegisterCounter:
+    """Continue the register from a paper book: the next number taken will follow
+    `last_number`. Numbers only move forward, so none already taken can come back."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    RegisterCounter.objects.get_or_create(issuer=issuer, type_code=type_code, year=year)
+    counter = RegisterCounter.objects.select_for_update().get(
+        issuer=issuer, type_code=type_code, year=year
+    )
+    if last_number < counter.last_number:
+        raise ValidationError(
+            _("Sổ đã dùng đến số %(last)s: không lùi số được.") % {"last": counter.last_number}
+        )
+    before = counter.last_number
+    counter.last_number = last_number
+    counter.save(update_fields=["last_number"])
+    audit_record(
+        actor=actor,
+        action="register.continue",
+        obj=counter,
+        changes={"last_number": [before, last_number], "type_code": [None, type_code]},
+        unit_path=unit_current_path(issuer),
+    )
+    return counter

@@ -1,0 +1,1 @@
+"""Forms of the commendation pages: nominations (nominations.py), decisions (decisions.py)."""
