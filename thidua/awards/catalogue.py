@@ -112,6 +112,7 @@ def an_lao_categories(achievement_year: int) -> list[dict[str, Any]]:
             "rules": [
                 {"kind": RuleKind.UNION_MEMBER, "params": {}},
                 {"kind": RuleKind.DATE_WINDOW, "params": year_window},
+                {"kind": RuleKind.ONE_AWARD, "params": {}},
             ],
         },
         {
