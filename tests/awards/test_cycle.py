@@ -32,7 +32,7 @@ def test_the_officer_may_override_a_failing_rule_with_a_reason_that_is_audited(a
         al, 1, al.worker, initiative=al.cheap, actor=al.officer,
         override_reason="Giá trị làm lợi năm 2024 đã được xác nhận bổ sung.",
     )  # fmt: skip
-    entry = AuditEntry.objects.get(action="nomination.override", object_id=str(nomination.pk))
+    entry = AuditEntry.objects.get(action="nomination_override", object_id=str(nomination.pk))
     assert entry.reason == "Giá trị làm lợi năm 2024 đã được xác nhận bổ sung."
     assert entry.actor == al.officer
     assert all(check.passes for check in nominations.nomination_checks(nomination))

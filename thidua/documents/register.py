@@ -58,7 +58,7 @@ def number_take(
     )
     audit_record(
         actor=actor,
-        action="register.take",
+        action="register_take",
         obj=entry,
         changes={"symbol": [None, entry.symbol], "subject": [None, entry.subject]},
         unit_path=unit_current_path(issuer),
@@ -88,7 +88,7 @@ def register_continue(
     counter.save(update_fields=["last_number"])
     audit_record(
         actor=actor,
-        action="register.continue",
+        action="register_continue",
         obj=counter,
         changes={"last_number": [before, last_number], "type_code": [None, type_code]},
         unit_path=unit_current_path(issuer),

@@ -40,7 +40,7 @@ def record(
     )
     audit_record(
         actor=actor,
-        action=f"nomination.{action}",
+        action=f"nomination_{action}",
         obj=nomination,
         changes=changes or ({"status": [status_from, nomination.status]} if status_from else {}),
         reason=reason,

@@ -72,7 +72,7 @@ def cycle_open(
     cycle.save()
     audit_record(
         actor=actor,
-        action="cycle.open",
+        action="cycle_open",
         obj=cycle,
         changes={k: [None, v] for k, v in snapshot(cycle, CYCLE_FIELDS).items()},
         unit_path=_path(cycle),
@@ -114,7 +114,7 @@ def cycle_update(*, actor: Any, cycle: Cycle, data: Mapping[str, Any], reason: s
         instance=cycle,
         data={k: v for k, v in data.items() if k in CYCLE_FIELDS},
         actor=actor,
-        action="cycle.update",
+        action="cycle_update",
         unit_path=_path(cycle),
         reason=reason,
     )
@@ -134,7 +134,7 @@ def extension_add(
     )
     audit_record(
         actor=actor,
-        action="cycle.extend",
+        action="cycle_extend",
         obj=cycle,
         changes={"deadline": [None, deadline.isoformat()], "unit": [None, str(unit or "")]},
         reason=reason.strip(),
@@ -168,7 +168,7 @@ def category_save(
         category.save()
         audit_record(
             actor=actor,
-            action="category.create",
+            action="category_create",
             obj=category,
             changes={k: [None, v] for k, v in snapshot(category, list(values)).items()},
             unit_path=_path(cycle),
@@ -178,7 +178,7 @@ def category_save(
         instance=category,
         data=values,
         actor=actor,
-        action="category.update",
+        action="category_update",
         unit_path=_path(cycle),
     )
     return category
@@ -189,7 +189,7 @@ def category_delete(*, actor: Any, category: Category) -> None:
     if category.nominations.exists():
         raise ValidationError(_("Nhóm đã có hồ sơ đề nghị, không xóa được."))
     audit_record(
-        actor=actor, action="category.delete", obj=category, unit_path=_path(category.cycle)
+        actor=actor, action="category_delete", obj=category, unit_path=_path(category.cycle)
     )
     category.delete()
 
@@ -215,13 +215,13 @@ def rule_save(
         rule.save()
         audit_record(
             actor=actor,
-            action="rule.create",
+            action="rule_create",
             obj=rule,
             changes={k: [None, v] for k, v in snapshot(rule, list(values)).items()},
             unit_path=path,
         )
         return rule
-    model_update(instance=rule, data=values, actor=actor, action="rule.update", unit_path=path)
+    model_update(instance=rule, data=values, actor=actor, action="rule_update", unit_path=path)
     return rule
 
 
@@ -231,10 +231,10 @@ def rule_delete(*, actor: Any, rule: Rule) -> None:
     path = _path(rule.category.cycle)
     if rule.overrides.exists():
         model_update(
-            instance=rule, data={"active": False}, actor=actor, action="rule.update", unit_path=path
+            instance=rule, data={"active": False}, actor=actor, action="rule_update", unit_path=path
         )
         return
-    audit_record(actor=actor, action="rule.delete", obj=rule, unit_path=path)
+    audit_record(actor=actor, action="rule_delete", obj=rule, unit_path=path)
     rule.delete()
 
 
@@ -249,7 +249,7 @@ def unit_quota_set(*, actor: Any, category: Category, unit: Unit, quota: int | N
         UnitQuota.objects.update_or_create(category=category, unit=unit, defaults={"quota": quota})
     audit_record(
         actor=actor,
-        action="category.quota",
+        action="category_quota",
         obj=category,
         changes={"quota": [before.quota if before else None, quota], "unit": [None, unit.name]},
         unit_path=_path(category.cycle),

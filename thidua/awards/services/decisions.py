@@ -106,7 +106,7 @@ def decision_create(
     decision.save()
     audit_record(
         actor=actor,
-        action="decision.create",
+        action="decision_create",
         obj=decision,
         changes={k: [None, v] for k, v in snapshot(decision, list(values)).items()},
         unit_path=_path(decision),
@@ -123,7 +123,7 @@ def decision_update(*, actor: Any, decision: Decision, data: Mapping[str, Any]) 
         instance=decision,
         data={k: v for k, v in data.items() if k in DECISION_FIELDS},
         actor=actor,
-        action="decision.update",
+        action="decision_update",
         unit_path=_path(decision),
     )
 
@@ -174,7 +174,7 @@ def lines_add_nominations(
     if added:
         audit_record(
             actor=actor,
-            action="decision.lines_add",
+            action="decision_lines_add",
             obj=decision,
             changes={"lines": [None, [line.name for line in added]]},
             unit_path=_path(decision),
@@ -215,7 +215,7 @@ def line_add(
     line.save()
     audit_record(
         actor=actor,
-        action="decision.line_add",
+        action="decision_line_add",
         obj=decision,
         changes={"line": [None, name]},
         unit_path=_path(decision),
@@ -230,7 +230,7 @@ def line_update(*, actor: Any, line: DecisionLine, data: Mapping[str, Any]) -> N
         instance=line,
         data={k: v for k, v in data.items() if k in LINE_FIELDS},
         actor=actor,
-        action="decision.line_update",
+        action="decision_line_update",
         unit_path=_path(line.decision),
     )
 
@@ -240,7 +240,7 @@ def line_remove(*, actor: Any, line: DecisionLine) -> None:
     decision = _draft(line.decision)
     audit_record(
         actor=actor,
-        action="decision.line_remove",
+        action="decision_line_remove",
         obj=decision,
         changes={"line": [line.name, None]},
         unit_path=_path(decision),
@@ -270,7 +270,7 @@ def decision_open_comment(
     decision.save(update_fields=["status", "comment_from", "comment_until", "public_token"])
     audit_record(
         actor=actor,
-        action="decision.comment_open",
+        action="decision_comment_open",
         obj=decision,
         changes={"comment_until": [None, until.isoformat()]},
         unit_path=_path(decision),
@@ -296,7 +296,7 @@ def comment_add(
     )
     audit_record(
         actor=None,
-        action="decision.comment",
+        action="decision_comment",
         obj=decision,
         changes={"comment": [None, comment.author]},
         unit_path=_path(decision),
@@ -368,7 +368,7 @@ def decision_sign(
         )
     audit_record(
         actor=actor,
-        action="decision.sign",
+        action="decision_sign",
         obj=decision,
         changes={
             "symbol": [None, entry.symbol],
@@ -391,7 +391,7 @@ def decision_publish(*, actor: Any, decision: Decision, now: dt.datetime | None 
     decision.save(update_fields=["status", "published_at"])
     audit_record(
         actor=actor,
-        action="decision.publish",
+        action="decision_publish",
         obj=decision,
         changes={"status": [DecisionStatus.SIGNED, DecisionStatus.PUBLISHED]},
         unit_path=_path(decision),
@@ -430,7 +430,7 @@ def line_revoke(
         )
     audit_record(
         actor=actor,
-        action="decision.revoke",
+        action="decision_revoke",
         obj=line.decision,
         changes={"line": [line.name, None], "basis": [None, basis.strip()]},
         reason=reason.strip(),
