@@ -137,3 +137,49 @@ def cycle_stats(cycle: Cycle, nominations: QuerySet[Nomination]) -> CycleStats:
         by_field=_rows(sent, "field_id", fields, "Không theo lĩnh vực"),
         total=total,
     )
+
+
+@dataclass
+class CycleWork:
+    cycle: Cycle
+    deadline: Any
+    runs: bool
+    to_review: int = 0
+    drafts: int = 0
+    returned: int = 0
+    sent: int = 0
+
+
+def my_award_work(user: Any, now: Any = None) -> list[CycleWork]:
+    """For the dashboard: each cycle still taking dossiers (or with dossiers to check) that
+    the user takes part in, with what waits for them. Three queries whatever the number of
+    cycles."""
+    from django.utils import timezone
+
+    from thidua.awards.permissions import can_run, cycles_for_user, nominations_for_user
+
+    now = now or timezone.now()
+    cycles = list(cycles_for_user(user).prefetch_related("extensions"))
+    counts: dict[tuple[int, str], int] = {
+        (row["cycle_id"], row["status"]): row["n"]
+        for row in nominations_for_user(user)
+        .filter(cycle__in=cycles)
+        .values("cycle_id", "status")
+        .annotate(n=Count("id"))
+    }
+    work = []
+    for cycle in cycles:
+        runs = can_run(user, cycle)
+        latest = max([cycle.deadline, *(e.deadline for e in cycle.extensions.all())])
+        item = CycleWork(
+            cycle=cycle,
+            deadline=cycle.deadline if runs else latest,
+            runs=runs,
+            to_review=counts.get((cycle.pk, NominationStatus.SUBMITTED), 0) if runs else 0,
+            drafts=counts.get((cycle.pk, NominationStatus.DRAFT), 0),
+            returned=counts.get((cycle.pk, NominationStatus.RETURNED), 0),
+            sent=counts.get((cycle.pk, NominationStatus.SUBMITTED), 0),
+        )
+        if latest >= now or item.to_review or item.returned:
+            work.append(item)
+    return work
