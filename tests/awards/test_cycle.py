@@ -92,3 +92,9 @@ def test_a_district_cannot_issue_the_lao_dong_sang_tao(al: AnLao):
             issuer=al.district,
             data={"award": Award.objects.get(code="bang-lao-dong-sang-tao")},
         )
+
+
+def test_refusals_keep_their_code_so_pages_can_tell_them_apart(al: AnLao):
+    with pytest.raises(ValidationError) as refused:
+        nominate(al, 1, al.worker, initiative=al.cheap, actor=al.official)
+    assert {error.code for error in refused.value.error_list} == {"ineligible"}

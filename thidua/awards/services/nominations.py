@@ -177,7 +177,7 @@ def _enforce_rules(
                 )
                 % {"unit": nomination.cycle.receiving_unit.name}
             )
-        raise ValidationError(messages, code="ineligible")
+        raise _refusal(messages, "ineligible")
     for check in failing:
         Override.objects.create(
             nomination=nomination, rule=check.rule, reason=reason, by=_user(actor)
@@ -189,6 +189,12 @@ def _enforce_rules(
             reason=reason,
             changes={"rule": [None, check.rule.get_kind_display()], "check": [None, check.message]},
         )
+
+
+def _refusal(messages: list[str], code: str) -> ValidationError:
+    """Several messages that keep their code ("ineligible", "incomplete"): Django drops the
+    code of a ValidationError built from a plain list."""
+    return ValidationError([ValidationError(message, code=code) for message in messages])
 
 
 def _user(actor: Any) -> Any:
@@ -259,6 +265,14 @@ def _validate_achievement(nomination: Nomination) -> None:
         errors.setdefault("person", []).append(_("Hãy chọn người được đề nghị."))
     if category.recipient == Recipient.COLLECTIVE and not nomination.collective_name.strip():
         errors.setdefault("collective_name", []).append(_("Hãy ghi tên tập thể được đề nghị."))
+    if (
+        category.recipient == Recipient.BOTH
+        and nomination.person_id is None
+        and not nomination.collective_name.strip()
+    ):
+        errors.setdefault("person", []).append(
+            _("Hãy chọn người hoặc ghi tên tập thể được đề nghị.")
+        )
     required = {
         AchievementField.INITIATIVE: (
             "initiative",
@@ -486,7 +500,7 @@ def _submit(*, actor: Any, nomination: Nomination, now: dt.datetime) -> None:
     _locked_open(nomination)
     problems = completeness_problems(nomination)
     if problems:
-        raise ValidationError(problems, code="incomplete")
+        raise _refusal(problems, "incomplete")
     _enforce_rules(nomination=nomination, actor=actor, override_reason="", can_override=False)
     _check_quota(nomination)
     status_from = nomination.status
@@ -548,7 +562,7 @@ def nomination_accept(
     nomination = _verdict(nomination, allowed={NominationStatus.SUBMITTED})
     problems = completeness_problems(nomination)
     if problems:
-        raise ValidationError(problems, code="incomplete")
+        raise _refusal(problems, "incomplete")
     _enforce_rules(
         nomination=nomination, actor=actor, override_reason=override_reason, can_override=True
     )

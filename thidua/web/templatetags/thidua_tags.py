@@ -79,3 +79,11 @@ def getfield(form: Any, name: str) -> Any:
 @register.filter
 def words(text: str) -> list[str]:
     return str(text).split()
+
+
+@register.filter
+def han_nop(deadline: Any) -> str:
+    """A dossier deadline as plans write it: "trước ngày 13/7/2024" or "17:00 ngày 8/12/2026"."""
+    from thidua.awards.services.common import deadline_text
+
+    return deadline_text(deadline) if deadline else ""

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from thidua.awards.selectors import my_award_work
 from thidua.orgs.models import Membership, User
 from thidua.orgs.permissions import Cap, audit_for_user, has_cap_somewhere, today
 from thidua.orgs.selectors import unit_counts
@@ -34,6 +35,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "can_manage_users": has_cap_somewhere(request.user, Cap.MANAGE_USERS),
             # A council member's queue first: what is left to score, council by council.
             "scoring": my_progress(request.user),
+            # Honouring cycles still open, and the dossiers waiting on this user.
+            "award_work": my_award_work(request.user),
             "nav_active": "dashboard",
         },
     )
