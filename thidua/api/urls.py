@@ -1,10 +1,11 @@
 """/api/v1/: units, people, the current user, programmes, initiatives and their attachments,
-review councils (assignments, score sheets, ranking, slates, conflicts of interest), token
-login, and the OpenAPI schema with its docs (Swagger UI and Redoc served from local files, no
-CDN).
+review councils (assignments, score sheets, ranking, slates, conflicts of interest),
+commendation (the award catalogue, honouring cycles with their categories and rules,
+nominations and their papers, decisions, award history), token login, and the OpenAPI schema
+with its docs (Swagger UI and Redoc served from local files, no CDN).
 
 Route names carry the object they take (unit, person, programme, initiative, attachment,
-council, assignment, slate, conflict):
+council, assignment, slate, conflict, award, cycle, nomination, decision):
 tests/web/test_access_walk.py classifies parametrised routes by name."""
 
 from django.urls import URLPattern, URLResolver, path
@@ -16,6 +17,13 @@ from drf_spectacular.views import (
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import SimpleRouter
 
+from thidua.api.views.awards import (
+    AwardHistoryViewSet,
+    AwardViewSet,
+    CycleViewSet,
+    DecisionViewSet,
+    NominationViewSet,
+)
 from thidua.api.views.initiatives import AttachmentViewSet, InitiativeViewSet
 from thidua.api.views.orgs import MeView, PersonViewSet, UnitViewSet
 from thidua.api.views.programmes import ProgrammeViewSet
@@ -38,6 +46,11 @@ router.register("councils", CouncilViewSet, basename="council")
 router.register("assignments", AssignmentViewSet, basename="assignment")
 router.register("slates", SlateViewSet, basename="slate")
 router.register("conflicts", ConflictViewSet, basename="conflict")
+router.register("awards", AwardViewSet, basename="award")
+router.register("award-history", AwardHistoryViewSet, basename="award-history")
+router.register("cycles", CycleViewSet, basename="cycle")
+router.register("nominations", NominationViewSet, basename="nomination")
+router.register("decisions", DecisionViewSet, basename="decision")
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),

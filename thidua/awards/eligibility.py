@@ -195,7 +195,16 @@ def check(kind: str, params: Mapping[str, Any], facts: Facts) -> Outcome:
 def params_problems(kind: str, params: Mapping[str, Any]) -> list[str]:
     """What is wrong with a rule's parameters, before it is saved."""
     problems: list[str] = []
+    if not isinstance(params, Mapping):
+        return [_("Tham số của điều kiện không hợp lệ.")]
     if kind == RuleKind.BENEFIT_THRESHOLD:
+        if not isinstance(params.get("by_category", {}), Mapping):
+            return [_("Mức giá trị làm lợi phải ghi theo từng đối tượng.")]
+        unknown = set(params.get("by_category", {})) - set(MemberCategory.values)
+        if unknown:
+            problems.append(
+                _("Đối tượng không hợp lệ: %(names)s.") % {"names": ", ".join(sorted(unknown))}
+            )
         for key, value in {
             **params.get("by_category", {}),
             "three_years": params.get("three_years", 0),

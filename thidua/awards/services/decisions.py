@@ -115,7 +115,7 @@ def decision_create(
 
 
 @transaction.atomic
-def decision_update(*, actor: Any, decision: Decision, data: Mapping[str, Any]) -> None:
+def decision_update(*, actor: Any, decision: Decision, data: Mapping[str, Any]) -> Decision:
     decision = _draft(decision)
     if "award" in data:
         _check_award(data["award"], decision.issuer)
@@ -126,6 +126,7 @@ def decision_update(*, actor: Any, decision: Decision, data: Mapping[str, Any]) 
         action="decision_update",
         unit_path=_path(decision),
     )
+    return decision
 
 
 def _position(person: Person) -> str:
@@ -255,7 +256,7 @@ def decision_open_comment(
     decision: Decision,
     until: dt.datetime,
     now: dt.datetime | None = None,
-) -> None:
+) -> Decision:
     """Publish the draft's list for comment until `until` (public page, no login, names,
     units and achievements only); it cannot be signed before the window ends."""
     now = now or timezone.now()
@@ -275,6 +276,7 @@ def decision_open_comment(
         changes={"comment_until": [None, until.isoformat()]},
         unit_path=_path(decision),
     )
+    return decision
 
 
 @transaction.atomic
@@ -381,7 +383,7 @@ def decision_sign(
 
 
 @transaction.atomic
-def decision_publish(*, actor: Any, decision: Decision, now: dt.datetime | None = None) -> None:
+def decision_publish(*, actor: Any, decision: Decision, now: dt.datetime | None = None) -> Decision:
     """Announce a signed decision: the units of everyone in its list now see it."""
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.status != DecisionStatus.SIGNED:
@@ -396,6 +398,7 @@ def decision_publish(*, actor: Any, decision: Decision, now: dt.datetime | None 
         changes={"status": [DecisionStatus.SIGNED, DecisionStatus.PUBLISHED]},
         unit_path=_path(decision),
     )
+    return decision
 
 
 @transaction.atomic

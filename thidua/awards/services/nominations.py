@@ -471,7 +471,7 @@ def document_remove(*, actor: Any, document: NominationDocument) -> None:
 
 def nomination_submit(
     *, actor: Any, nomination: Nomination, now: dt.datetime | None = None
-) -> None:
+) -> Nomination:
     """Send the dossier to the receiving unit. Refused after the deadline for the unit (the
     refused attempt is itself recorded), when incomplete, over quota, or when a rule fails
     without an override. Side effects: status submitted, submitted_at, event, audit."""
@@ -491,11 +491,14 @@ def nomination_submit(
                 at=now,
             )
         raise ValidationError(late, code="late")
-    _submit(actor=actor, nomination=nomination, now=now)
+    return _submit(actor=actor, nomination=nomination, now=now)
 
 
 @transaction.atomic
-def _submit(*, actor: Any, nomination: Nomination, now: dt.datetime) -> None:
+def _submit(*, actor: Any, nomination: Nomination, now: dt.datetime) -> Nomination:
+    # Submissions in one category queue on its row, so two dossiers of a unit sent at the
+    # same moment cannot both take the last place of its quota.
+    list(Category.objects.select_for_update().filter(pk=nomination.category_id).values_list("pk"))
     nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
     _locked_open(nomination)
     problems = completeness_problems(nomination)
@@ -515,6 +518,7 @@ def _submit(*, actor: Any, nomination: Nomination, now: dt.datetime) -> None:
         status_from=status_from,
         at=now,
     )
+    return nomination
 
 
 def _verdict(nomination: Nomination, *, allowed: set[str]) -> Nomination:
@@ -530,7 +534,7 @@ def _verdict(nomination: Nomination, *, allowed: set[str]) -> Nomination:
 @transaction.atomic
 def nomination_return(
     *, actor: Any, nomination: Nomination, reason: str, now: dt.datetime | None = None
-) -> None:
+) -> Nomination:
     """Send an incomplete dossier back to its union, saying what to add. It may be sent again
     after the deadline only if the deadline is extended for the unit."""
     if not reason.strip():
@@ -551,12 +555,13 @@ def nomination_return(
         reason=reason.strip(),
         at=now,
     )
+    return nomination
 
 
 @transaction.atomic
 def nomination_accept(
     *, actor: Any, nomination: Nomination, override_reason: str = "", now: dt.datetime | None = None
-) -> None:
+) -> Nomination:
     """The dossier is complete and the person eligible (rules checked again; the officer may
     override a failing one with a reason). It can now be put in a decision."""
     nomination = _verdict(nomination, allowed={NominationStatus.SUBMITTED})
@@ -577,12 +582,13 @@ def nomination_accept(
         status_from=NominationStatus.SUBMITTED,
         at=now,
     )
+    return nomination
 
 
 @transaction.atomic
 def nomination_reject(
     *, actor: Any, nomination: Nomination, reason: str, now: dt.datetime | None = None
-) -> None:
+) -> Nomination:
     if not reason.strip():
         raise ValidationError(_("Hãy ghi lý do không xét hồ sơ."))
     nomination = _verdict(
@@ -603,10 +609,11 @@ def nomination_reject(
         reason=reason.strip(),
         at=now,
     )
+    return nomination
 
 
 @transaction.atomic
-def nomination_withdraw(*, actor: Any, nomination: Nomination, reason: str = "") -> None:
+def nomination_withdraw(*, actor: Any, nomination: Nomination, reason: str = "") -> Nomination:
     nomination = _verdict(
         nomination,
         allowed={NominationStatus.DRAFT, NominationStatus.RETURNED, NominationStatus.SUBMITTED},
@@ -621,6 +628,7 @@ def nomination_withdraw(*, actor: Any, nomination: Nomination, reason: str = "")
         status_from=status_from,
         reason=reason.strip(),
     )
+    return nomination
 
 
 __all__ = [
