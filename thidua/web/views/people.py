@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from thidua.awards.selectors import history_lines
 from thidua.common.models import AuditEntry
 from thidua.orgs import services
 from thidua.orgs.enums import Gender, MemberCategory
@@ -26,6 +27,7 @@ from thidua.orgs.permissions import (
 )
 from thidua.orgs.selectors import people_list
 from thidua.web.forms import PersonForm, add_service_errors, person_initial
+from thidua.web.views.awards.history import award_lines_for_user
 from thidua.web.views.common import paginate
 
 
@@ -79,6 +81,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "show_personal": can_see_personal_data(request.user, person),
             "can_edit": can_edit,
             "history": history,
+            "awards": history_lines(award_lines_for_user(request.user).filter(person=person)),
             "nav_active": "people",
         },
     )

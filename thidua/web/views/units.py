@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
+from thidua.awards.selectors import history_lines
 from thidua.common.vietnamese import date_short
 from thidua.orgs import services
 from thidua.orgs.permissions import (
@@ -31,6 +32,7 @@ from thidua.orgs.selectors import (
     unit_search,
 )
 from thidua.web.forms import UnitDissolveForm, UnitForm, UnitMoveForm, add_service_errors
+from thidua.web.views.awards.history import award_lines_for_user
 from thidua.web.views.common import paginate, requested_day
 
 
@@ -97,6 +99,8 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_restructure": unit.ended_on is None
             and unit_restructure_allowed(request.user, unit),
             "can_view_people": has_cap_somewhere(request.user, Cap.VIEW_PEOPLE),
+            # The unit's own people and the unit as a collective; its subtree is one link away.
+            "awards": history_lines(award_lines_for_user(request.user), unit_ids=[unit.pk])[:50],
             "nav_active": "units",
         },
     )
