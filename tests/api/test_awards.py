@@ -535,6 +535,19 @@ def test_a_decision_open_for_comment_cannot_be_signed_before_the_window_ends(al,
     assert signed.json()["non_field_errors"][0].startswith("Đang trong thời gian lấy ý kiến")
 
 
+def test_a_decision_under_comment_goes_back_to_draft_with_a_reason(al, clock):
+    decision = draft_decision(al, accepted(al, 1, al.engineer, initiative=al.rich))
+    clock.set(SIGNING)
+    url = f"/api/v1/decisions/{decision.pk}/"
+    post(api_client_for(al.officer), url + "comment/", {"until": "2024-07-25T17:00:00+07:00"})
+
+    silent = post(api_client_for(al.officer), url + "draft/", {"reason": ""})
+    back = post(api_client_for(al.officer), url + "draft/", {"reason": "Sửa thành tích."})
+
+    assert silent.status_code == 400
+    assert back.json()["status"] == "draft"
+
+
 def test_decision_list_filters_by_status_and_year(al):
     first = draft_decision(al, accepted(al, 1, al.engineer, initiative=al.rich))
     decisions.decision_sign(actor=al.leader, decision=first, signed_on=SIGNING.date(),

@@ -15,6 +15,7 @@ from tests.conftest import client_for
 from thidua.awards.enums import DecisionStatus, NominationStatus
 from thidua.awards.models import Award, Comment, Decision, Nomination
 from thidua.awards.services import decisions, nominations
+from thidua.common.models import AuditEntry
 from thidua.orgs.models import Person
 
 COMMENT_START = dt.datetime(2024, 7, 15, 9, 0, tzinfo=VN)
@@ -413,3 +414,25 @@ def test_an_outsider_gets_404_on_every_route_about_the_district_s_decision(al, m
     assert list(lists["decision_list"].context["page"]) == []
     assert list(lists["award_history"].context["page"]) == []
     assert client.get(reverse("web:register")).status_code == 403
+
+
+def test_the_officer_stops_the_comment_window_to_amend_the_list(al, clock):
+    decision = _draft(al, al.worker, al.engineer)
+    officer = client_for(al.officer)
+    clock.set(COMMENT_START)
+    officer.post(
+        reverse("web:decision_comment_open", args=[decision.pk]), {"until": "2024-07-17T17:00"}
+    )
+    detail = officer.get(reverse("web:decision_detail", args=[decision.pk])).content.decode()
+
+    stopped = officer.post(
+        reverse("web:decision_back_to_draft", args=[decision.pk]),
+        {"reason": "Bổ sung một cá nhân theo góp ý."},
+    )
+
+    decision.refresh_from_db()
+    assert "Dừng lấy ý kiến để sửa danh sách" in detail
+    assert stopped.status_code == 302
+    assert decision.status == DecisionStatus.DRAFT
+    entry = AuditEntry.objects.get(action="decision_back_to_draft")
+    assert entry.reason == "Bổ sung một cá nhân theo góp ý."

@@ -29,7 +29,7 @@ from thidua.awards.enums import (
     SignMode,
 )
 from thidua.campaigns.models import Programme, ProgrammeField
-from thidua.common.vietnamese import fold
+from thidua.common.vietnamese import fold, name_sort_key
 from thidua.initiatives.models import Initiative
 from thidua.orgs.enums import Tier
 from thidua.orgs.models import Person, Unit
@@ -530,6 +530,7 @@ class DecisionLine(models.Model):
         _("tiền thưởng (đồng)"), null=True, blank=True, validators=[MinValueValidator(0)]
     )
     sort_key = models.CharField(max_length=400, blank=True)
+    name_folded = models.CharField(max_length=255, blank=True, db_index=True)
     revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
     revoke_reason = models.TextField(_("lý do thu hồi"), blank=True)
     revoke_basis = models.CharField(_("căn cứ thu hồi"), max_length=255, blank=True)
@@ -545,6 +546,11 @@ class DecisionLine(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def set_derived_fields(self) -> None:
+        """Sort key (by given name, Vietnamese order) and diacritic-free search key."""
+        self.sort_key = name_sort_key(self.name)
+        self.name_folded = fold(self.name)
 
     @property
     def is_revoked(self) -> bool:

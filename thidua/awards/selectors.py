@@ -32,7 +32,7 @@ def history_lines(
         "collective",
     )  # fmt: skip
     for term in search_terms(query):
-        lines = lines.filter(Q(person__name_folded__contains=term) | Q(name__icontains=term))
+        lines = lines.filter(name_folded__contains=term)
     if year:
         lines = lines.filter(decision__year=year)
     if award_id:
@@ -120,13 +120,14 @@ def cycle_stats(cycle: Cycle, nominations: QuerySet[Nomination]) -> CycleStats:
     """Nominees (sent: every dossier that left its union), accepted and awarded, by category,
     nominating unit and field. `nominations` is already scoped to the user."""
     sent = nominations.filter(cycle=cycle, status__in=COUNTED)
-    categories = {c.pk: c.short for c in cycle.categories.all()}
+    categories = {c.pk: c.short for c in cycle.categories.order_by("order", "id")}
     units = dict(sent.values_list("unit_id", "unit__name").distinct())
     fields = dict(
         sent.exclude(field__isnull=True).values_list("field_id", "field__name").distinct()
     )
     by_category = _rows(sent, "category_id", categories, "")
-    by_category.sort(key=lambda r: r.label)
+    order = {label: index for index, label in enumerate(categories.values())}
+    by_category.sort(key=lambda r: order.get(r.label, len(order)))
     total = StatRow("Tổng cộng")
     for item in sent.values("status").annotate(n=Count("id")):
         total.by_status[item["status"]] = item["n"]

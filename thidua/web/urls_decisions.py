@@ -36,6 +36,11 @@ urlpatterns: list[URLPattern] = [
         decisions.decision_comment_open,
         name="decision_comment_open",
     ),
+    path(
+        "khen-thuong/quyet-dinh/<int:pk>/sua-lai/",
+        decisions.decision_back_to_draft,
+        name="decision_back_to_draft",
+    ),
     path("khen-thuong/quyet-dinh/<int:pk>/ky/", decisions.decision_sign, name="decision_sign"),
     path(
         "khen-thuong/quyet-dinh/<int:pk>/cong-bo/",

@@ -24,7 +24,6 @@ from thidua.awards.enums import DecisionStatus, NominationAction, NominationStat
 from thidua.awards.models import Award, Comment, Cycle, Decision, DecisionLine, Nomination
 from thidua.awards.services.common import record
 from thidua.common.audit import audit_record, model_update, snapshot
-from thidua.common.vietnamese import name_sort_key
 from thidua.documents.register import number_take
 from thidua.orgs.models import Person, Unit
 from thidua.orgs.selectors import unit_current_path
@@ -169,8 +168,9 @@ def lines_add_nominations(
             group=nomination.category.name,
             achievement=nomination.summary,
             amount=decision.default_amount,
-            sort_key=name_sort_key(nomination.nominee_name),
         )
+        line.set_derived_fields()
+        line.save(update_fields=["sort_key", "name_folded"])
         added.append(line)
     if added:
         audit_record(
@@ -209,9 +209,9 @@ def line_add(
         position=data.get("position") or (_position(person) if person else ""),
         group=data.get("group", ""),
         achievement=data.get("achievement", ""),
-        amount=data.get("amount", decision.default_amount),
-        sort_key=name_sort_key(name),
+        amount=data["amount"] if data.get("amount") is not None else decision.default_amount,
     )
+    line.set_derived_fields()
     line.full_clean()
     line.save()
     audit_record(
@@ -227,13 +227,16 @@ def line_add(
 @transaction.atomic
 def line_update(*, actor: Any, line: DecisionLine, data: Mapping[str, Any]) -> None:
     _draft(line.decision)
-    model_update(
+    changes = model_update(
         instance=line,
         data={k: v for k, v in data.items() if k in LINE_FIELDS},
         actor=actor,
         action="decision_line_update",
         unit_path=_path(line.decision),
     )
+    if "name" in changes:
+        line.set_derived_fields()
+        line.save(update_fields=["sort_key", "name_folded"])
 
 
 @transaction.atomic
@@ -274,6 +277,28 @@ def decision_open_comment(
         action="decision_comment_open",
         obj=decision,
         changes={"comment_until": [None, until.isoformat()]},
+        unit_path=_path(decision),
+    )
+    return decision
+
+
+@transaction.atomic
+def decision_back_to_draft(*, actor: Any, decision: Decision, reason: str) -> Decision:
+    """End the comment window early to amend the list (the comments stay with the
+    decision); it may be published for comment again afterwards."""
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if decision.status != DecisionStatus.COMMENT:
+        raise ValidationError(_("Quyết định không ở giai đoạn lấy ý kiến."))
+    if not reason.strip():
+        raise ValidationError(_("Hãy ghi lý do sửa lại danh sách."))
+    decision.status = DecisionStatus.DRAFT
+    decision.save(update_fields=["status"])
+    audit_record(
+        actor=actor,
+        action="decision_back_to_draft",
+        obj=decision,
+        changes={"status": [DecisionStatus.COMMENT, DecisionStatus.DRAFT]},
+        reason=reason.strip(),
         unit_path=_path(decision),
     )
     return decision
@@ -333,6 +358,11 @@ def decision_sign(
         )
     if not signer_name.strip():
         raise ValidationError(_("Hãy ghi họ tên người ký."))
+    if decision.comment_until and signed_on < timezone.localdate(decision.comment_until):
+        raise ValidationError(
+            _("Ngày ký không được trước ngày hết hạn lấy ý kiến (%(day)s).")
+            % {"day": timezone.localtime(decision.comment_until).strftime("%d/%m/%Y")}
+        )
     if signed_on > timezone.localdate(now):
         raise ValidationError(_("Ngày ký không được sau hôm nay."))
     lines = list(decision.lines.select_related("nomination"))

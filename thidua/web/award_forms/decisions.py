@@ -252,6 +252,13 @@ class RevokeForm(forms.Form):
     )
 
 
+class BackToDraftForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do dừng lấy ý kiến để sửa danh sách"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class PublicCommentForm(forms.Form):
     author = forms.CharField(label=_("Họ và tên"), max_length=120)
     contact = forms.CharField(

@@ -289,6 +289,7 @@ ACTION_LABELS = {
     "decision_line_remove": gettext_lazy("Bỏ người khỏi quyết định"),
     "decision_comment_open": gettext_lazy("Lấy ý kiến công khai"),
     "decision_comment": gettext_lazy("Góp ý công khai"),
+    "decision_back_to_draft": gettext_lazy("Dừng lấy ý kiến để sửa danh sách"),
     "decision_sign": gettext_lazy("Ký, cấp số quyết định"),
     "decision_publish": gettext_lazy("Công bố quyết định"),
     "decision_revoke": gettext_lazy("Thu hồi khen thưởng"),

@@ -18,6 +18,7 @@ from thidua.api.serializers.awards.cycles import (
     RuleWriteSerializer,
 )
 from thidua.api.serializers.awards.decisions import (
+    BackToDraftSerializer,
     CommentOpenSerializer,
     DecisionCreateSerializer,
     DecisionDetailSerializer,
@@ -46,6 +47,7 @@ __all__ = [
     "AcceptSerializer",
     "AwardQuerySerializer",
     "AwardSerializer",
+    "BackToDraftSerializer",
     "CategorySerializer",
     "CategoryWriteSerializer",
     "CommentOpenSerializer",

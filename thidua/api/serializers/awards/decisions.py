@@ -188,6 +188,11 @@ class SignSerializer(serializers.Serializer[Any]):
     signer_name = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+class BackToDraftSerializer(serializers.Serializer[Any]):
+    # Blank is let through so the service can say, in its own words, that a reason is needed.
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
 class RevokeSerializer(serializers.Serializer[Any]):
     # Blank is let through so the service can say, in its own words, that a reason is needed.
     reason = serializers.CharField(required=False, allow_blank=True, default="")

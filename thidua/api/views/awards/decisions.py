@@ -178,6 +178,17 @@ class DecisionViewSet(ApiMixin, viewsets.GenericViewSet[Decision]):
         decision.refresh_from_db()
         return decision_response(request, decision)
 
+    @extend_schema(request=api.BackToDraftSerializer, responses=DECISION)
+    @action(detail=True, methods=["post"])
+    def draft(self, request: Request, pk: str) -> Response:
+        """Dừng lấy ý kiến để sửa danh sách (ghi lý do); các ý kiến đã nhận vẫn được lưu."""
+        decision = decision_for_user(request.user, pk, manage=True)
+        data = parse(api.BackToDraftSerializer, request.data)
+        changed = services.decision_back_to_draft(
+            actor=request.user, decision=decision, reason=data["reason"]
+        )
+        return decision_response(request, changed)
+
     @extend_schema(request=api.SignSerializer, responses=DECISION)
     @action(detail=True, methods=["post"])
     def sign(self, request: Request, pk: str) -> Response:

@@ -43,6 +43,7 @@ from thidua.orgs.selectors import people_list
 from thidua.spreadsheets import award_exports
 from thidua.web.award_forms.decisions import (
     AddNominationsForm,
+    BackToDraftForm,
     CommentOpenForm,
     DecisionForm,
     LineAddForm,
@@ -440,6 +441,37 @@ def decision_comment_open(request: HttpRequest, pk: int) -> HttpResponseBase:
                 "và gửi góp ý đến hết thời hạn. Trong thời gian này chưa ký được quyết định."
             ),
             "submit": _("Công khai"),
+            "nav_active": NAV,
+        },
+    )
+
+
+@login_required
+def decision_back_to_draft(request: HttpRequest, pk: int) -> HttpResponseBase:
+    decision = decision_for_user(request.user, pk, manage=True)
+    form = BackToDraftForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decision_back_to_draft(
+                actor=request.user, decision=decision, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Đã dừng lấy ý kiến; danh sách sửa được."))
+            return redirect("web:decision_detail", pk=decision.pk)
+    return render(
+        request,
+        "web/awards/decision_action.html",
+        {
+            "decision": decision,
+            "form": form,
+            "title": _("Dừng lấy ý kiến để sửa danh sách"),
+            "intro": _(
+                "Đường dẫn công khai ngừng nhận góp ý; các ý kiến đã nhận vẫn được lưu. Sửa xong "
+                "có thể công khai lại để lấy ý kiến."
+            ),
+            "submit": _("Dừng lấy ý kiến"),
             "nav_active": NAV,
         },
     )
