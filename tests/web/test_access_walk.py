@@ -19,6 +19,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.conftest import World, client_for
 from tests.factories import make_user
+from thidua.awards.models import Award
+from thidua.awards.services import cycles, decisions, nominations
 from thidua.campaigns import services as campaigns
 from thidua.initiatives import services as initiatives
 from thidua.orgs.enums import Tier
@@ -43,6 +45,10 @@ OBJECT_KIND = {
     "assignment-": "assignment",
     "slate-": "slate",
     "conflict-": "conflict",
+    # Commendation in the API (router names: "cycle-category-rules", "decision-line-revoke").
+    "cycle-": "cycle",
+    "nomination-": "nomination",
+    "decision-": "decision",
 }
 # Web routes of councils, by full name: their `pk` is the council (or, for a score sheet, the
 # assignment; for forming one, the programme); further parameters name objects inside it.
@@ -53,14 +59,42 @@ COUNCIL_ROUTES = {
     "conflict_list", "conflict_decide", "ranking", "initiative_review", "council_export",
     "slate", "slate_propose", "slate_amend", "slate_vote",
 }  # fmt: skip
+# Web routes of commendation, by full name: what their `pk` is; further parameters
+# (category_pk, rule_pk, line_pk) name objects inside it.
+CYCLE_ROUTES = {
+    "cycle_detail", "cycle_edit", "cycle_extend", "category_create", "category_edit",
+    "category_delete", "category_quota", "rule_create", "rule_edit", "rule_delete",
+    "nomination_create", "cycle_stats", "cycle_stats_export",
+}  # fmt: skip
+NOMINATION_ROUTES = {
+    "nomination_detail", "nomination_edit", "nomination_submit", "nomination_withdraw",
+    "nomination_return", "nomination_accept", "nomination_reject", "nomination_override",
+    "document_upload",
+}  # fmt: skip
+DECISION_ROUTES = {
+    "decision_detail", "decision_edit", "decision_lines_add", "line_add", "line_edit",
+    "line_remove", "line_revoke", "decision_comment_open", "decision_back_to_draft",
+    "decision_sign", "decision_publish", "decision_export",
+}  # fmt: skip
 ROUTE_KIND = {
     **{f"web:{name}": "council" for name in COUNCIL_ROUTES},
+    **{f"web:{name}": "cycle" for name in CYCLE_ROUTES},
+    **{f"web:{name}": "nomination" for name in NOMINATION_ROUTES},
+    **{f"web:{name}": "decision" for name in DECISION_ROUTES},
+    "web:cycle_open": "programme",
+    "web:document_download": "document",
+    "web:document_delete": "document",
     "web:council_create": "programme",
     "web:sheet": "assignment",
     "web:sheet_conflict": "assignment",
 }
 # Routes whose parameters are not an object of a union.
-NOT_OBJECT_ROUTES = {"password_reset_confirm", "set_language", "spreadsheets:import_confirm"}
+# The public comment page takes a secret token, and is public by design; the award catalogue
+# is the same for everyone.
+NOT_OBJECT_ROUTES = {
+    "password_reset_confirm", "set_language", "spreadsheets:import_confirm",
+    "web:public_comment", "api:award-detail",
+}  # fmt: skip
 SKIPPED_NAMESPACES = {"admin"}  # Django's admin: staff only, tested separately below.
 
 
@@ -128,6 +162,13 @@ class BWork:
     conflict: object
     slate: object
     slate_line: object
+    cycle: object
+    category: object
+    rule: object
+    nomination: object
+    document: object
+    decision: object
+    decision_line: object
 
 
 @pytest.fixture
@@ -179,6 +220,26 @@ def b_work(world, settings, tmp_path) -> BWork:
     )
     conflict = reviews.conflict_declare(actor=None, assignment=declared, reason="Người quen")
     slate = reviews.slate_propose(actor=None, council=council)
+    cycle = cycles.cycle_open(
+        actor=None, programme=programme, name="Khen thưởng B", achievement_year=2026,
+        deadline=FUTURE, preset="an_lao",
+    )  # fmt: skip
+    category = cycle.categories.get(order=4)
+    nomination = nominations.nomination_create(
+        actor=None, category=category, unit=world.union_b,
+        data={"person": world.person_b, "summary": "Thành tích của B"},
+    )  # fmt: skip
+    document = nominations.document_add(
+        actor=None, nomination=nomination, kind="bao_cao",
+        upload=SimpleUploadedFile("bc.pdf", b"%PDF-1.4 b"),
+    )  # fmt: skip
+    decision = decisions.decision_create(
+        actor=None, issuer=world.kien_giang,
+        data={"award": Award.objects.get(code="bang-khen-ldld-tinh"), "cycle": cycle},
+    )  # fmt: skip
+    decision_line = decisions.line_add(
+        actor=None, decision=decision, person=world.person_b, data={}
+    )
     return BWork(
         programme=programme,
         level=level,
@@ -189,6 +250,13 @@ def b_work(world, settings, tmp_path) -> BWork:
         conflict=conflict,
         slate=slate,
         slate_line=slate.lines.get(),
+        cycle=cycle,
+        category=category,
+        rule=category.rules.first(),
+        nomination=nomination,
+        document=document,
+        decision=decision,
+        decision_line=decision_line,
     )
 
 
@@ -207,6 +275,10 @@ def _object_values(
         "assignment": work.assignment.pk,
         "slate": work.slate.pk,
         "conflict": work.conflict.pk,
+        "cycle": work.cycle.pk,
+        "nomination": work.nomination.pk,
+        "document": work.document.pk,
+        "decision": work.decision.pk,
     }
     values: dict[str, object] = {}
     for param in route.params:
@@ -218,8 +290,16 @@ def _object_values(
             values[param] = world.official_b.memberships.get().pk
         elif param == "level_pk":
             values[param] = work.level.pk
+        elif param == "line_pk" and kind == "decision":
+            values[param] = work.decision_line.pk
         elif param == "line_pk":
             values[param] = work.slate_line.pk
+        elif param == "category_pk":
+            values[param] = work.category.pk
+        elif param == "rule_pk":
+            values[param] = work.rule.pk
+        elif param == "document_pk":
+            values[param] = work.document.pk
         elif param in {"seat_pk", "member_pk"}:
             values[param] = work.assignment.member_id
         elif param == "assignment_pk":
