@@ -42,6 +42,15 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _media_in_a_temporary_folder(tmp_path_factory):
+    """Uploaded and generated files go to a folder of the test session, never var/media
+    (tests may still point MEDIA_ROOT elsewhere for themselves)."""
+    from django.conf import settings
+
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
 @pytest.fixture(autouse=True)
 def _vietnamese_after_each_test():
     # A request in English leaves English active in the thread; every test starts in Vietnamese.

@@ -71,7 +71,8 @@ def pdf(name: str = "ho-so.pdf") -> SimpleUploadedFile:
 def _initiative(
     programme: Programme, unit: Unit, author: Person, title: str, value: int
 ) -> Initiative:
-    return initiatives.initiative_create(
+    """An initiative its grassroots union has endorsed (recognised), as category 1 needs."""
+    initiative = initiatives.initiative_create(
         actor=None,
         programme=programme,
         unit=unit,
@@ -86,6 +87,9 @@ def _initiative(
         authors=[(author, Decimal(100))],
         now=OPENED,
     )
+    initiatives.initiative_submit(actor=None, initiative=initiative, now=OPENED)
+    initiatives.initiative_decide(actor=None, initiative=initiative, selected=True, now=OPENED)
+    return initiative
 
 
 @pytest.fixture

@@ -155,3 +155,10 @@ def test_a_title_decision_reads_as_a_recognition(al: AnLao):
         data={"award": Award.objects.get(code="lao-dong-gioi"), "cycle": al.cycle},
     )
     assert decision.subject.startswith("Về việc công nhận danh hiệu “Lao động giỏi”")
+
+
+def test_an_initiative_not_yet_recognised_by_its_union_cannot_carry_a_nomination(al: AnLao):
+    al.rich.stages.update(status="pending")
+
+    with pytest.raises(ValidationError, match="Sáng kiến chưa được công nhận"):
+        nominate(al, 1, al.engineer, initiative=al.rich)

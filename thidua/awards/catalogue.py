@@ -93,6 +93,8 @@ def an_lao_categories(achievement_year: int) -> list[dict[str, Any]]:
                                    DocumentKind.XAC_NHAN_LAM_LOI],
             "rules": [
                 {"kind": RuleKind.UNION_MEMBER, "params": {}},
+                {"kind": RuleKind.INITIATIVE_RECOGNISED, "params": {},
+                 "basis": "Thông tư 18/2013/TT-BKHCN"},
                 {"kind": RuleKind.BENEFIT_THRESHOLD,
                  "params": {"by_category": {"worker": 80_000_000, "professional": 150_000_000,
                                             "manager": 200_000_000},

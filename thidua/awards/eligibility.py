@@ -37,6 +37,8 @@ class Facts:
     benefit_value: int | None = None
     benefit_three_years: int | None = None
     has_initiative: bool = False
+    # The initiative was endorsed (recognised) by its grassroots union or a level above.
+    initiative_recognised: bool = False
     first_applied_on: dt.date | None = None
     achievement_year: int | None = None
     contest_level: str = ""
@@ -179,12 +181,27 @@ def union_member(params: Mapping[str, Any], facts: Facts) -> Outcome:
     return Outcome(False, _("Người được đề nghị chưa là đoàn viên công đoàn."))
 
 
+def initiative_recognised(params: Mapping[str, Any], facts: Facts) -> Outcome:
+    if not facts.has_initiative:
+        return Outcome(False, _("Chưa chọn sáng kiến."))
+    if facts.initiative_recognised:
+        return Outcome(True, _("Sáng kiến đã được công đoàn cơ sở công nhận."))
+    return Outcome(
+        False,
+        _(
+            "Sáng kiến chưa được công nhận: công đoàn cơ sở cần xét, công nhận sáng kiến trước "
+            "khi đề nghị khen thưởng."
+        ),
+    )
+
+
 CHECKS: dict[str, Callable[[Mapping[str, Any], Facts], Outcome]] = {
     RuleKind.BENEFIT_THRESHOLD: benefit_threshold,
     RuleKind.ONE_AWARD: one_award,
     RuleKind.DATE_WINDOW: date_window,
     RuleKind.PRIZE_LEVEL: prize_level,
     RuleKind.UNION_MEMBER: union_member,
+    RuleKind.INITIATIVE_RECOGNISED: initiative_recognised,
 }
 
 

@@ -91,6 +91,7 @@ class RuleKind(models.TextChoices):
     DATE_WINDOW = "date_window", _("Thành tích trong khoảng thời gian")
     PRIZE_LEVEL = "prize_level", _("Giải đạt được theo cấp")
     UNION_MEMBER = "union_member", _("Là đoàn viên công đoàn")
+    INITIATIVE_RECOGNISED = "initiative_recognised", _("Sáng kiến đã được công nhận")
 
 
 class DecisionStatus(models.TextChoices):

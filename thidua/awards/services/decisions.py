@@ -95,6 +95,11 @@ def decision_create(
     whether it is a title or a form sets the decision's wording."""
     award: Award = data["award"]
     _check_award(award, issuer)
+    if not issuer.is_active_on(timezone.localdate(now or timezone.now())):
+        raise ValidationError(
+            _("%(issuer)s đã chấm dứt hoạt động, không ban hành quyết định mới được.")
+            % {"issuer": issuer.name}
+        )
     values = {k: v for k, v in data.items() if k in DECISION_FIELDS}
     if not values.get("subject"):
         values["subject"] = default_subject(award, values.get("cycle"))
@@ -310,6 +315,7 @@ def comment_add(
 ) -> Comment:
     """An opinion from the public page, only while the window is open."""
     now = now or timezone.now()
+    decision = Decision.objects.get(pk=decision.pk)
     if not decision.comment_open(now):
         raise ValidationError(_("Thời gian lấy ý kiến đã kết thúc hoặc chưa bắt đầu."))
     if not author.strip() or not body.strip():
@@ -365,6 +371,11 @@ def decision_sign(
         )
     if signed_on > timezone.localdate(now):
         raise ValidationError(_("Ngày ký không được sau hôm nay."))
+    if not decision.issuer.is_active_on(signed_on):
+        raise ValidationError(
+            _("Ngày ký %(day)s: %(issuer)s không còn hoạt động.")
+            % {"day": signed_on.strftime("%d/%m/%Y"), "issuer": decision.issuer.name}
+        )
     lines = list(decision.lines.select_related("nomination"))
     if not lines:
         raise ValidationError(_("Danh sách khen thưởng đang trống."))

@@ -46,6 +46,7 @@ from thidua.awards.models import (
 from thidua.awards.services.common import deadline_for, deadline_text, record
 from thidua.common.audit import snapshot
 from thidua.initiatives import files
+from thidua.initiatives.enums import StageStatus
 from thidua.orgs.models import Person, Unit
 
 ACHIEVEMENT_FIELDS = [
@@ -124,6 +125,10 @@ def facts_for(nomination: Nomination) -> eligibility.Facts:
         benefit_value=initiative.benefit_value if initiative else None,
         benefit_three_years=nomination.benefit_three_years,
         has_initiative=initiative is not None,
+        initiative_recognised=initiative is not None
+        and initiative.stages.filter(
+            status__in=[StageStatus.SELECTED, StageStatus.FORWARDED]
+        ).exists(),
         first_applied_on=initiative.first_applied_on if initiative else None,
         achievement_year=nomination.achievement_year,
         contest_level=nomination.contest_level,
@@ -152,7 +157,12 @@ def nomination_checks(nomination: Nomination) -> list[Check]:
 
 
 def _enforce_rules(
-    *, nomination: Nomination, actor: Any, override_reason: str, can_override: bool
+    *,
+    nomination: Nomination,
+    actor: Any,
+    override_reason: str,
+    can_override: bool,
+    now: dt.datetime | None = None,
 ) -> None:
     failing = [c for c in nomination_checks(nomination) if not c.passes]
     if not failing:
@@ -180,7 +190,11 @@ def _enforce_rules(
         raise _refusal(messages, "ineligible")
     for check in failing:
         Override.objects.create(
-            nomination=nomination, rule=check.rule, reason=reason, by=_user(actor)
+            nomination=nomination,
+            rule=check.rule,
+            reason=reason,
+            by=_user(actor),
+            at=now or timezone.now(),
         )
         record(
             nomination=nomination,
@@ -188,6 +202,7 @@ def _enforce_rules(
             action=NominationAction.OVERRIDE,
             reason=reason,
             changes={"rule": [None, check.rule.get_kind_display()], "check": [None, check.message]},
+            at=now,
         )
 
 
@@ -355,6 +370,7 @@ def nomination_create(
         actor=actor,
         override_reason=override_reason,
         can_override=can_override,
+        now=now,
     )
     record(
         nomination=nomination,
@@ -379,6 +395,7 @@ def nomination_update(
     data: Mapping[str, Any],
     override_reason: str = "",
     can_override: bool = False,
+    now: dt.datetime | None = None,
 ) -> Nomination:
     """Change the achievement of a draft or returned nomination; its rules run again."""
     nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
@@ -397,19 +414,30 @@ def nomination_update(
         actor=actor,
         override_reason=override_reason,
         can_override=can_override,
+        now=now,
     )
     if changes:
-        record(nomination=nomination, actor=actor, action=NominationAction.UPDATE, changes=changes)
+        record(
+            nomination=nomination,
+            actor=actor,
+            action=NominationAction.UPDATE,
+            changes=changes,
+            at=now,
+        )
     return nomination
 
 
 @transaction.atomic
-def nomination_override(*, actor: Any, nomination: Nomination, reason: str) -> None:
+def nomination_override(
+    *, actor: Any, nomination: Nomination, reason: str, now: dt.datetime | None = None
+) -> None:
     """Accept, with a written reason, every rule the nomination fails now (officer only: the
     caller's funnel checks it)."""
     if not reason.strip():
         raise ValidationError(_("Hãy ghi lý do xét ngoại lệ."))
-    _enforce_rules(nomination=nomination, actor=actor, override_reason=reason, can_override=True)
+    _enforce_rules(
+        nomination=nomination, actor=actor, override_reason=reason, can_override=True, now=now
+    )
 
 
 # --- documents --------------------------------------------------------------------------------
@@ -417,7 +445,12 @@ def nomination_override(*, actor: Any, nomination: Nomination, reason: str) -> N
 
 @transaction.atomic
 def document_add(
-    *, actor: Any, nomination: Nomination, kind: str, upload: UploadedFile
+    *,
+    actor: Any,
+    nomination: Nomination,
+    kind: str,
+    upload: UploadedFile,
+    now: dt.datetime | None = None,
 ) -> NominationDocument:
     """Attach one paper of the dossier, judged by its content (PDF, Word, Excel, image)."""
     _locked_open(nomination)
@@ -439,6 +472,7 @@ def document_add(
         content_type=content_type,
         size=len(whole),
         uploaded_by=_user(actor),
+        uploaded_at=now or timezone.now(),
     )
     document.file.save(document.name, ContentFile(whole), save=False)
     document.save()
@@ -447,12 +481,15 @@ def document_add(
         actor=actor,
         action=NominationAction.DOCUMENT,
         changes={"document": [None, f"{document.get_kind_display()}: {document.name}"]},
+        at=now,
     )
     return document
 
 
 @transaction.atomic
-def document_remove(*, actor: Any, document: NominationDocument) -> None:
+def document_remove(
+    *, actor: Any, document: NominationDocument, now: dt.datetime | None = None
+) -> None:
     nomination = document.nomination
     _locked_open(nomination)
     label = f"{document.get_kind_display()}: {document.name}"
@@ -463,6 +500,7 @@ def document_remove(*, actor: Any, document: NominationDocument) -> None:
         actor=actor,
         action=NominationAction.DOCUMENT,
         changes={"document": [label, None]},
+        at=now,
     )
 
 
@@ -504,7 +542,9 @@ def _submit(*, actor: Any, nomination: Nomination, now: dt.datetime) -> Nominati
     problems = completeness_problems(nomination)
     if problems:
         raise _refusal(problems, "incomplete")
-    _enforce_rules(nomination=nomination, actor=actor, override_reason="", can_override=False)
+    _enforce_rules(
+        nomination=nomination, actor=actor, override_reason="", can_override=False, now=now
+    )
     _check_quota(nomination)
     status_from = nomination.status
     nomination.status = NominationStatus.SUBMITTED
@@ -569,7 +609,11 @@ def nomination_accept(
     if problems:
         raise _refusal(problems, "incomplete")
     _enforce_rules(
-        nomination=nomination, actor=actor, override_reason=override_reason, can_override=True
+        nomination=nomination,
+        actor=actor,
+        override_reason=override_reason,
+        can_override=True,
+        now=now,
     )
     nomination.status = NominationStatus.ACCEPTED
     nomination.reason = ""
@@ -613,7 +657,9 @@ def nomination_reject(
 
 
 @transaction.atomic
-def nomination_withdraw(*, actor: Any, nomination: Nomination, reason: str = "") -> Nomination:
+def nomination_withdraw(
+    *, actor: Any, nomination: Nomination, reason: str = "", now: dt.datetime | None = None
+) -> Nomination:
     nomination = _verdict(
         nomination,
         allowed={NominationStatus.DRAFT, NominationStatus.RETURNED, NominationStatus.SUBMITTED},
@@ -627,6 +673,7 @@ def nomination_withdraw(*, actor: Any, nomination: Nomination, reason: str = "")
         action=NominationAction.WITHDRAW,
         status_from=status_from,
         reason=reason.strip(),
+        at=now,
     )
     return nomination
 

@@ -33,10 +33,12 @@ from dataclasses import dataclass, field, replace
 
 from django.db import transaction
 
+from thidua.awards.models import Cycle, Decision, Nomination
 from thidua.common.audit import audit_record
 from thidua.common.models import AuditEntry
 from thidua.common.vietnamese import fold
 from thidua.orgs import services
+from thidua.orgs.demo.awards import awards_summary, awards_wipe, load_awards
 from thidua.orgs.demo.councils import council_summary, councils_wipe, load_councils
 from thidua.orgs.demo.names import PHONE_PREFIXES, REGIONS, _day_between, random_full_name
 from thidua.orgs.demo.programmes import load_programmes, programme_summary, programmes_wipe
@@ -90,6 +92,9 @@ class DemoResult:
     programmes: int = 0
     initiatives: int = 0
     councils: int = 0
+    cycles: int = 0
+    nominations: int = 0
+    decisions: int = 0
 
 
 @dataclass
@@ -326,9 +331,10 @@ def demo_logins() -> list[DemoLogin]:
 
 
 def demo_wipe() -> None:
-    """Delete every council, programme and initiative, unit, placement, person and membership,
-    the demo and council accounts, and their audit entries. Only for `thidua demo --reset`: it
-    destroys real data."""
+    """Delete every decision, nomination and cycle, the document register, every council,
+    programme and initiative, unit, placement, person and membership, the demo and council
+    accounts, and their audit entries. Only for `thidua demo --reset`: it destroys real data."""
+    awards_wipe()  # first: decisions and nominations protect people, units and initiatives
     councils_wipe()
     programmes_wipe()
     Membership.objects.all().delete()
@@ -350,8 +356,10 @@ def load_demo(
     Side effects: 77 units, about 430 people, 9 login accounts, the 2025 restructure
     (placements closed and opened, one unit dissolved, one merged), three programmes with about
     1,280 initiatives, two councils (7 more accounts, about 3,000 score sheets, a draft slate),
-    and the audit entries of all of it. With `reset`, `demo_wipe()` runs first. Without
-    `programmes`, only the organisation and logins (a few seconds instead of about 45 s).
+    two honouring cycles with about 30 dossiers (small PDF files under MEDIA_ROOT) and two
+    signed decisions (awards.py), and the audit entries of all of it. With `reset`,
+    `demo_wipe()` runs first. Without `programmes`, only the organisation and logins (a few
+    seconds instead of about 45 s), and no commendation work (it needs the programmes).
     """
     if reset:
         demo_wipe()
@@ -365,6 +373,9 @@ def load_demo(
             programmes=len(summary),
             initiatives=sum(count for _, count in summary),
             councils=Council.objects.count(),
+            cycles=Cycle.objects.count(),
+            nominations=Nomination.objects.count(),
+            decisions=Decision.objects.count(),
         )
     loader = _Loader(rng=random.Random(DEMO_SEED), out=stdout)
     loader.say("Tạo cây tổ chức như năm 2024…")
@@ -393,6 +404,15 @@ def load_demo(
         councils = load_councils(loader)
     for council in councils:
         loader.say(council_summary(council))
+    cycles = []
+    if programmes:
+        loader.say(
+            "Khen thưởng: An Lão xét thành tích năm 2023 (Quyết định 52/QĐ-LĐLĐ) và năm 2022, "
+            "Hải Phòng đang nhận hồ sơ…"
+        )
+        cycles = load_awards(loader)
+        for line in awards_summary():
+            loader.say(line)
     return DemoResult(
         created=True,
         units=len(loader.units),
@@ -401,4 +421,7 @@ def load_demo(
         programmes=len(built),
         initiatives=sum(count for _, count in built),
         councils=len(councils),
+        cycles=len(cycles),
+        nominations=Nomination.objects.count(),
+        decisions=Decision.objects.count(),
     )

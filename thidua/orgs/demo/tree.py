@@ -290,13 +290,16 @@ LOGINS = (
     LoginSpec(
         "thidua_hp", Role.OFFICER, "HP", "Vũ Thị Thu Hà",
         "Xem, thêm, sửa đơn vị và người của LĐLĐ Hải Phòng; chuyển, sáp nhập, giải thể đơn vị "
-        "cấp dưới; nhập, xuất Excel; xem số CCCD.",
+        "cấp dưới; nhập, xuất Excel; xem số CCCD. Khen thưởng: điều hành đợt xét năm 2026 của "
+        "thành phố (thẩm định, trả lại hồ sơ, xét ngoại lệ, lập quyết định) và giữ hồ sơ của "
+        "LĐLĐ huyện An Lão đã giải thể (đợt xét năm 2023, Quyết định 52/QĐ-LĐLĐ).",
         person_name="Vũ Thị Thu Hà",
     ),
     LoginSpec(
         "thidua_anlao", Role.OFFICER, "HP-XA-ANLAO", "Nguyễn Thị Thanh Huyền",
         "Như cán bộ thi đua, trong phạm vi Công đoàn xã An Lão (nơi nhận các công đoàn cơ sở của "
-        "LĐLĐ huyện An Lão từ 01/07/2025).",
+        "LĐLĐ huyện An Lão từ 01/07/2025); xem hồ sơ đề nghị khen thưởng và khen thưởng của "
+        "các công đoàn cơ sở trong xã.",
         person_name="Nguyễn Thị Thanh Huyền",
     ),
     LoginSpec(
@@ -308,12 +311,15 @@ LOGINS = (
     LoginSpec(
         "lanhdao_hp", Role.LEADER, "HP", "Đỗ Văn Thành",
         "Xem, xuất Excel cây tổ chức và danh sách người của LĐLĐ Hải Phòng (lãnh đạo, người ký "
-        "văn bản).",
+        "văn bản); ký, cấp số quyết định khen thưởng của LĐLĐ Hải Phòng; xem các đợt xét, quyết "
+        "định khen thưởng của LĐLĐ huyện An Lão đã giải thể.",
         person_name="Đỗ Văn Thành",
     ),
     LoginSpec(
         "cdcs_cokhi", Role.GRASSROOTS, "HP-AL-01", "Bùi Văn Toàn",
-        "Xem công đoàn cơ sở của mình; thêm, sửa đoàn viên; nhập, xuất Excel danh sách người.",
+        "Xem công đoàn cơ sở của mình; thêm, sửa đoàn viên; nhập, xuất Excel danh sách người. "
+        "Khen thưởng: lập, đính kèm tài liệu và nộp hồ sơ đề nghị (đợt xét năm 2026 của Hải "
+        "Phòng: 2 hồ sơ đang soạn, 1 đã nộp); xem khen thưởng của đoàn viên qua các năm.",
         person_name="Bùi Văn Toàn",
     ),
     LoginSpec(
