@@ -21,9 +21,8 @@ union acted):
 The district federation was dissolved on 01/07/2025: its records pass to LĐLĐ thành phố Hải
 Phòng (orgs.selectors.with_predecessors), whose officer `thidua_hp` now runs them.
 
-Some services take no `now=` (document_add, document_remove, the override written by
-nomination_create): `_Awards.dated` puts the dates of the story on the rows they write. Audit
-entries keep the time they were written, as for the rest of the demo.
+Every act passes the date of the story to its service (`now=`); audit entries keep the time
+they were written, as for the rest of the demo.
 
 Deterministic: picks follow the database order of the demo's people and initiatives, and the
 times come from its own random.Random.
@@ -34,14 +33,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db.models import Max
 from django.utils import timezone
 
 from thidua.awards.eligibility import BENEFIT_DEFAULTS, THREE_YEAR_DEFAULT
@@ -61,8 +58,6 @@ from thidua.awards.models import (
     Decision,
     DecisionLine,
     Nomination,
-    NominationDocument,
-    NominationEvent,
     Override,
 )
 from thidua.awards.services import cycles, decisions, nominations
@@ -275,19 +270,6 @@ class _Awards:
     def unit(self, code: str) -> Unit:
         return self.loader.units[code]
 
-    @contextmanager
-    def dated(self, at: dt.datetime) -> Iterator[None]:
-        """Rows of dossier history written inside, by services that take no `now=`, get the
-        date of the story instead of the time the demo is loaded."""
-        marks = [
-            model.objects.aggregate(last=Max("pk"))["last"] or 0
-            for model in (NominationEvent, NominationDocument, Override)
-        ]
-        yield
-        NominationEvent.objects.filter(pk__gt=marks[0]).update(at=at)
-        NominationDocument.objects.filter(pk__gt=marks[1]).update(uploaded_at=at)
-        Override.objects.filter(pk__gt=marks[2]).update(at=at)
-
     def attach(
         self, nomination: Nomination, kind: str, actor: Any, at: dt.datetime, name: str = ""
     ) -> None:
@@ -305,8 +287,9 @@ class _Awards:
             ]
         )
         upload = SimpleUploadedFile(name, content, content_type="application/pdf")
-        with self.dated(at):
-            nominations.document_add(actor=actor, nomination=nomination, kind=kind, upload=upload)
+        nominations.document_add(
+            actor=actor, nomination=nomination, kind=kind, upload=upload, now=at
+        )
 
     def nominate(
         self,
@@ -322,16 +305,15 @@ class _Awards:
     ) -> Nomination:
         """A draft with its achievement and every required paper (but `skip`), as the union
         keys it in on `at`; `papers` names some files."""
-        with self.dated(at):
-            nomination = nominations.nomination_create(
-                actor=actor,
-                category=category,
-                unit=person.unit,
-                data={"person": person, **data},
-                override_reason=override_reason,
-                can_override=bool(override_reason),
-                now=at,
-            )
+        nomination = nominations.nomination_create(
+            actor=actor,
+            category=category,
+            unit=person.unit,
+            data={"person": person, **data},
+            override_reason=override_reason,
+            can_override=bool(override_reason),
+            now=at,
+        )
         for index, kind in enumerate(category.required_documents):
             if kind not in skip:
                 name = (papers or {}).get(kind, "")
@@ -561,8 +543,7 @@ class _Awards:
                 )
                 wrong = nomination.documents.get(kind=DocumentKind.BIEN_BAN)
                 fixed = vn_time(2024, 7, 9, 10, 5)
-                with self.dated(fixed):
-                    nominations.document_remove(actor=actor, document=wrong)
+                nominations.document_remove(actor=actor, document=wrong, now=fixed)
                 self.attach(
                     nomination,
                     DocumentKind.BIEN_BAN,
