@@ -171,7 +171,7 @@ def test_an_lao_cycle_from_rule_change_to_revoked_award(al, clock):
     ]
     assert signed.status_code == 200
     assert signed.json()["symbol"] == "1/QĐ-LĐLĐ"
-    assert officer.get(url).json()["status"] == "awarded"
+    assert officer.get(url).json()["status"] == "revoked"  # awarded, then revoked
     assert published.json()["status"] == "published"
     assert official_sees.status_code == 200
     assert official_signs.status_code == 403
@@ -342,7 +342,7 @@ def test_nomination_list_filters_and_counts_by_status(al):
     assert everything.json()["count"] == 3
     assert everything.json()["counts"] == {
         "draft": 2, "submitted": 0, "returned": 0, "accepted": 1, "rejected": 0,
-        "withdrawn": 0, "awarded": 0,
+        "withdrawn": 0, "awarded": 0, "revoked": 0,
     }  # fmt: skip
     assert [row["nominee_name"] for row in drafts.json()["results"]] == ["Bùi Văn Toàn"]
     assert [row["id"] for row in searched.json()["results"]] == [sent.pk]
@@ -571,12 +571,15 @@ def test_history_shows_the_awards_of_people_in_scope_filtered_by_unit_and_year(a
     decision = draft_decision(al, accepted(al, 1, al.engineer, initiative=al.rich))
     decisions.decision_sign(actor=al.leader, decision=decision, signed_on=SIGNING.date(),
                             signer_name="Phạm Thị Nga", now=SIGNING)  # fmt: skip
+    before_publishing = api_client_for(al.official).get("/api/v1/award-history/")
+    decisions.decision_publish(actor=al.officer, decision=decision)
 
     as_union = api_client_for(al.official).get("/api/v1/award-history/")
     by_unit = api_client_for(al.officer).get("/api/v1/award-history/", {"unit": al.school.pk})
     by_year = api_client_for(al.officer).get("/api/v1/award-history/", {"year": 2023})
     as_outsider = api_client_for(al.outsider_official).get("/api/v1/award-history/")
 
+    assert before_publishing.json()["count"] == 0  # signed, not yet announced to the union
     assert [row["name"] for row in as_union.json()["results"]] == ["Nguyễn Thị Lan"]
     assert by_unit.json()["count"] == 0
     assert by_year.json()["count"] == 0

@@ -22,7 +22,11 @@ def _draft(al: AnLao, *names: str) -> Decision:
     decision = decisions.decision_create(
         actor=al.officer,
         issuer=al.district,
-        data={"award": Award.objects.get(code="giay-khen"), "default_amount": 500_000},
+        data={
+            "award": Award.objects.get(code="giay-khen"),
+            "cycle": al.cycle,
+            "default_amount": 500_000,
+        },
     )
     for name in names:
         decisions.line_add(actor=al.officer, decision=decision, data={"name": name})

@@ -65,7 +65,16 @@ def benefit_threshold(params: Mapping[str, Any], facts: Facts) -> Outcome:
         **BENEFIT_DEFAULTS,
         **{k: int(v) for k, v in params.get("by_category", {}).items()},
     }
-    needed = thresholds.get(facts.member_category, thresholds[MemberCategory.WORKER])
+    if facts.member_category not in thresholds:
+        return Outcome(
+            False,
+            _(
+                "Chưa ghi đối tượng của người được đề nghị (công nhân, người lao động; cán bộ, "
+                "viên chức trình độ đại học; cán bộ quản lý): không xác định được mức giá trị "
+                "làm lợi cần đạt."
+            ),
+        )
+    needed = thresholds[facts.member_category]
     value = facts.benefit_value or 0
     if value >= needed:
         return Outcome(

@@ -28,6 +28,7 @@ class NominationStatus(models.TextChoices):
     REJECTED = "rejected", _("Không xét")
     WITHDRAWN = "withdrawn", _("Đã rút")
     AWARDED = "awarded", _("Đã khen thưởng")
+    REVOKED = "revoked", _("Đã thu hồi khen thưởng")
 
 
 class NominationAction(models.TextChoices):

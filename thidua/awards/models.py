@@ -368,6 +368,9 @@ class Override(models.Model):
     nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="overrides")
     rule = models.ForeignKey(Rule, on_delete=models.PROTECT, related_name="overrides")
     reason = models.TextField(_("lý do xét ngoại lệ"))
+    # What the rule said when it was overridden: a later change of the dossier that makes
+    # the rule say something else needs a new decision.
+    message = models.TextField(_("điều kiện không đạt"), blank=True)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -153,23 +153,31 @@ def can_override(user: Any, nomination: Nomination) -> bool:
 # --- decisions --------------------------------------------------------------------------------
 
 
-def _issuer_ids(user: Any, roles: set[str]) -> set[int]:
-    """Units a user acts for as an issuer: their units with one of `roles`, every unit below
-    them today, and the ended units whose records those inherited."""
-    cache: dict[frozenset[str], set[int]] = user.__dict__.setdefault("_thidua_issuers", {})
-    key = frozenset(roles)
+def _issuer_ids(user: Any, roles: set[str], *, below: bool = False) -> set[int]:
+    """Units whose decisions a user deals with: their units with one of `roles` and the ended
+    units whose records those inherited; with `below`, also every unit under them today
+    (to read). Drafting, signing and revoking stay with the issuer's own staff: a federation
+    does not issue decisions in a grassroots union's name."""
+    cache: dict[tuple[frozenset[str], bool], set[int]] = user.__dict__.setdefault(
+        "_thidua_issuers", {}
+    )
+    key = (frozenset(roles), below)
     if key not in cache:
         own = set(
             Membership.objects.filter(user=user, role__in=roles).values_list("unit_id", flat=True)
         )
-        paths = list(
-            UnitPlacement.objects.on(today()).filter(unit_id__in=own).values_list("path", flat=True)
-        )
-        under = set(
-            UnitPlacement.objects.on(today())
-            .filter(_any_prefix(paths))
-            .values_list("unit_id", flat=True)
-        )
+        under: set[int] = set()
+        if below:
+            paths = list(
+                UnitPlacement.objects.on(today())
+                .filter(unit_id__in=own)
+                .values_list("path", flat=True)
+            )
+            under = set(
+                UnitPlacement.objects.on(today())
+                .filter(_any_prefix(paths))
+                .values_list("unit_id", flat=True)
+            )
         cache[key] = with_predecessors(own | under)
     return cache[key]
 
@@ -190,7 +198,7 @@ def decisions_for_user(user: Any) -> QuerySet[Decision]:
         Q(person__in=people_for_user(user)) | Q(collective__in=units_for_user(user))
     ).values("decision_id")
     return Decision.objects.filter(
-        Q(issuer_id__in=_issuer_ids(user, DECISION_VIEW_ROLES))
+        Q(issuer_id__in=_issuer_ids(user, DECISION_VIEW_ROLES, below=True))
         | Q(pk__in=published_to_me, status=DecisionStatus.PUBLISHED)
     )
 
@@ -222,3 +230,28 @@ def issuers_for_user(user: Any) -> QuerySet[Unit]:
     if user.is_superuser:
         return Unit.objects.filter(ended_on__isnull=True)
     return Unit.objects.filter(pk__in=_issuer_ids(user, ISSUE_ROLES), ended_on__isnull=True)
+
+
+def decision_for_public(token: str) -> Decision:
+    """The public comment page's one key is its token, and only while the list is out for
+    comment: a draft taken back, or a signed decision, is no longer shown."""
+    if not token:
+        raise Http404(_("Không tìm thấy danh sách công khai."))
+    decision = (
+        Decision.objects.filter(public_token=token, status=DecisionStatus.COMMENT)
+        .select_related("issuer", "award")
+        .first()
+    )
+    if decision is None:
+        raise Http404(_("Không tìm thấy danh sách công khai."))
+    return decision
+
+
+def award_lines_for_user(user: Any) -> QuerySet[DecisionLine]:
+    """The awards a user may see (pages, API, exports alike): lines of the decisions they
+    see, of the people they see; collectives and names outside the people register come with
+    their decision. Issued or not is the caller's filter (selectors.history_lines keeps the
+    issued ones)."""
+    return DecisionLine.objects.filter(decision__in=decisions_for_user(user)).filter(
+        Q(person__isnull=True) | Q(person__in=people_for_user(user))
+    )

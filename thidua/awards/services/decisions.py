@@ -20,13 +20,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.awards.enums import DecisionStatus, NominationAction, NominationStatus
+from thidua.awards.enums import (
+    AwardKind,
+    DecisionStatus,
+    NominationAction,
+    NominationStatus,
+    Recipient,
+)
 from thidua.awards.models import Award, Comment, Cycle, Decision, DecisionLine, Nomination
 from thidua.awards.services.common import record
 from thidua.common.audit import audit_record, model_update, snapshot
 from thidua.documents.register import number_take
 from thidua.orgs.models import Person, Unit
-from thidua.orgs.selectors import unit_current_path
+from thidua.orgs.selectors import unit_current_path, with_predecessors
 
 DECISION_FIELDS = [
     "award",
@@ -65,6 +71,38 @@ def _check_award(award: Award, issuer: Unit) -> None:
         )
 
 
+def _check_cycle(cycle: Cycle | None, issuer: Unit) -> None:
+    """A decision takes its list from the cycle its issuer runs (or inherited), no other."""
+    if cycle is None:
+        return
+    if cycle.programme.running_unit_id not in with_predecessors({issuer.pk}):
+        raise ValidationError(
+            _(
+                "Đợt xét “%(cycle)s” do %(unit)s tổ chức: %(issuer)s không lập quyết định "
+                "từ đợt này."
+            )
+            % {"cycle": cycle.name, "unit": cycle.receiving_unit.name, "issuer": issuer.name}
+        )
+
+
+def _check_line(decision: Decision, *, individual: bool, award_kind: str | None = None) -> None:
+    """A title is not a form, and an award for individuals is not given to a collective."""
+    award = decision.award
+    if award_kind is not None and award_kind != award.kind:
+        raise ValidationError(
+            _("Hồ sơ đề nghị một %(proposed)s, quyết định này là %(kind)s “%(award)s”.")
+            % {
+                "proposed": str(dict(AwardKind.choices)[award_kind]).lower(),
+                "kind": award.get_kind_display().lower(),
+                "award": award.name,
+            }
+        )
+    if individual and award.recipient == Recipient.COLLECTIVE:
+        raise ValidationError(_("“%(award)s” chỉ khen tập thể.") % {"award": award.name})
+    if not individual and award.recipient == Recipient.INDIVIDUAL:
+        raise ValidationError(_("“%(award)s” chỉ khen cá nhân.") % {"award": award.name})
+
+
 def _draft(decision: Decision) -> Decision:
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.status != DecisionStatus.DRAFT:
@@ -95,6 +133,7 @@ def decision_create(
     whether it is a title or a form sets the decision's wording."""
     award: Award = data["award"]
     _check_award(award, issuer)
+    _check_cycle(data.get("cycle"), issuer)
     if not issuer.is_active_on(timezone.localdate(now or timezone.now())):
         raise ValidationError(
             _("%(issuer)s đã chấm dứt hoạt động, không ban hành quyết định mới được.")
@@ -123,6 +162,14 @@ def decision_update(*, actor: Any, decision: Decision, data: Mapping[str, Any]) 
     decision = _draft(decision)
     if "award" in data:
         _check_award(data["award"], decision.issuer)
+        if data["award"].kind != decision.award.kind and decision.lines.exists():
+            raise ValidationError(
+                _("Danh sách đã có người: không đổi giữa danh hiệu và hình thức khen thưởng.")
+            )
+    if "cycle" in data:
+        _check_cycle(data["cycle"], decision.issuer)
+        if data["cycle"] != decision.cycle and decision.lines.exclude(nomination=None).exists():
+            raise ValidationError(_("Danh sách đã có hồ sơ của đợt xét này: không đổi đợt được."))
     model_update(
         instance=decision,
         data={k: v for k, v in data.items() if k in DECISION_FIELDS},
@@ -146,9 +193,13 @@ def lines_add_nominations(
     decision = _draft(decision)
     order = decision.lines.count()
     added = []
+    if decision.cycle_id is None:
+        raise ValidationError(_("Hãy chọn đợt xét của quyết định trước khi thêm hồ sơ."))
     for nomination in nominations:
-        nomination = Nomination.objects.select_related("person__unit", "category", "unit").get(
-            pk=nomination.pk
+        nomination = (
+            Nomination.objects.select_for_update(of=("self",))
+            .select_related("person__unit", "category__award", "unit")
+            .get(pk=nomination.pk)
         )
         if nomination.status != NominationStatus.ACCEPTED:
             raise ValidationError(
@@ -159,8 +210,14 @@ def lines_add_nominations(
             raise ValidationError(
                 _("%(name)s đã có trong một quyết định khác.") % {"name": nomination.nominee_name}
             )
-        if decision.cycle_id and nomination.cycle_id != decision.cycle_id:
+        if nomination.cycle_id != decision.cycle_id:
             raise ValidationError(_("Hồ sơ không thuộc đợt xét của quyết định."))
+        proposed = nomination.category.award
+        _check_line(
+            decision,
+            individual=nomination.person_id is not None,
+            award_kind=proposed.kind if proposed is not None else None,
+        )
         order += 1
         person = nomination.person
         line = DecisionLine.objects.create(
@@ -205,6 +262,8 @@ def line_add(
     ).strip()
     if not name:
         raise ValidationError(_("Hãy ghi tên cá nhân hoặc tập thể."))
+    if person is not None or collective is not None:
+        _check_line(decision, individual=person is not None)
     line = DecisionLine(
         decision=decision,
         order=decision.lines.count() + 1,
@@ -379,6 +438,14 @@ def decision_sign(
     lines = list(decision.lines.select_related("nomination"))
     if not lines:
         raise ValidationError(_("Danh sách khen thưởng đang trống."))
+    nominated = [line.nomination_id for line in lines if line.nomination_id]
+    locked = list(Nomination.objects.select_for_update().filter(pk__in=nominated))
+    not_ready = [n for n in locked if n.status != NominationStatus.ACCEPTED]
+    if not_ready:
+        raise ValidationError(
+            _("Hồ sơ của %(names)s không còn ở tình trạng hợp lệ: hãy bỏ khỏi danh sách.")
+            % {"names": ", ".join(n.nominee_name for n in not_ready)}
+        )
     entry = number_take(
         actor=actor,
         issuer=decision.issuer,
@@ -465,10 +532,15 @@ def line_revoke(
     line.revoke_basis, line.revoked_by = basis.strip(), _user(actor)
     line.save(update_fields=["revoked_at", "revoke_reason", "revoke_basis", "revoked_by"])
     if line.nomination is not None:
+        nomination = line.nomination
+        status_from = nomination.status
+        nomination.status = NominationStatus.REVOKED
+        nomination.save(update_fields=["status", "updated_at"])
         record(
-            nomination=line.nomination,
+            nomination=nomination,
             actor=actor,
             action=NominationAction.REVOKE,
+            status_from=status_from,
             reason=reason.strip(),
             at=now,
         )

@@ -148,11 +148,10 @@ def nomination_checks(nomination: Nomination) -> list[Check]:
         if rule.kind == "union_member" and nomination.person_id is None:
             continue
         outcome = eligibility.check(rule.kind, rule.params, facts)
-        checks.append(
-            Check(
-                rule=rule, ok=outcome.ok, message=outcome.message, override=overrides.get(rule.pk)
-            )
-        )
+        override = overrides.get(rule.pk)
+        if override is not None and override.message and override.message != outcome.message:
+            override = None  # the dossier changed since: the override no longer covers it
+        checks.append(Check(rule=rule, ok=outcome.ok, message=outcome.message, override=override))
     return checks
 
 
@@ -189,12 +188,15 @@ def _enforce_rules(
             )
         raise _refusal(messages, "ineligible")
     for check in failing:
-        Override.objects.create(
+        Override.objects.update_or_create(
             nomination=nomination,
             rule=check.rule,
-            reason=reason,
-            by=_user(actor),
-            at=now or timezone.now(),
+            defaults={
+                "reason": reason,
+                "message": check.message,
+                "by": _user(actor),
+                "at": now or timezone.now(),
+            },
         )
         record(
             nomination=nomination,
@@ -493,8 +495,10 @@ def document_remove(
     nomination = document.nomination
     _locked_open(nomination)
     label = f"{document.get_kind_display()}: {document.name}"
-    document.file.delete(save=False)
+    stored, storage = document.file.name, document.file.storage
     document.delete()
+    # The file goes only once the removal is committed.
+    transaction.on_commit(lambda: storage.delete(stored))
     record(
         nomination=nomination,
         actor=actor,
@@ -582,6 +586,8 @@ def nomination_return(
     nomination = _verdict(
         nomination, allowed={NominationStatus.SUBMITTED, NominationStatus.ACCEPTED}
     )
+    if hasattr(nomination, "decision_line"):
+        raise ValidationError(_("Hồ sơ đã có trong một quyết định: hãy bỏ khỏi danh sách trước."))
     status_from = nomination.status
     nomination.status = NominationStatus.RETURNED
     nomination.reason = reason.strip()

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from thidua.awards.permissions import award_lines_for_user
 from thidua.awards.selectors import history_lines
 from thidua.common.models import AuditEntry
 from thidua.orgs import services
@@ -27,7 +28,6 @@ from thidua.orgs.permissions import (
 )
 from thidua.orgs.selectors import people_list
 from thidua.web.forms import PersonForm, add_service_errors, person_initial
-from thidua.web.views.awards.history import award_lines_for_user
 from thidua.web.views.common import paginate
 
 

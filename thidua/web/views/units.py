@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
+from thidua.awards.permissions import award_lines_for_user
 from thidua.awards.selectors import history_lines
 from thidua.common.vietnamese import date_short
 from thidua.orgs import services
@@ -32,7 +33,6 @@ from thidua.orgs.selectors import (
     unit_search,
 )
 from thidua.web.forms import UnitDissolveForm, UnitForm, UnitMoveForm, add_service_errors
-from thidua.web.views.awards.history import award_lines_for_user
 from thidua.web.views.common import paginate, requested_day
 
 

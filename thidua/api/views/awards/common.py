@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Count, Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework.request import Request
@@ -33,6 +33,7 @@ from thidua.awards.models import (
     Rule,
 )
 from thidua.awards.permissions import (
+    award_lines_for_user,
     can_build,
     can_issue,
     can_override,
@@ -49,7 +50,7 @@ from thidua.awards.services.common import deadline_for
 from thidua.awards.services.nominations import missing_documents, nomination_checks
 from thidua.campaigns.selectors import in_programme
 from thidua.orgs.models import Unit
-from thidua.orgs.permissions import people_for_user, unit_for_user
+from thidua.orgs.permissions import unit_for_user
 
 
 def path_pk(value: Any) -> int:
@@ -198,10 +199,8 @@ def decisions_list(user: Any, query: dict[str, Any]) -> QuerySet[Decision]:
 
 
 def history_for_user(user: Any) -> QuerySet[DecisionLine]:
-    """Lines of the decisions the user sees, and the awards of the people in their scope."""
-    return DecisionLine.objects.filter(
-        Q(decision__in=decisions_for_user(user)) | Q(person__in=people_for_user(user))
-    )
+    """The same awards as the pages show (awards.permissions.award_lines_for_user)."""
+    return award_lines_for_user(user)
 
 
 # Responses

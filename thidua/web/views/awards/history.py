@@ -15,22 +15,14 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from thidua.awards.models import Award, DecisionLine
-from thidua.awards.permissions import decisions_for_user
+from thidua.awards.permissions import award_lines_for_user
 from thidua.awards.selectors import history_lines
 from thidua.orgs.models import Unit
-from thidua.orgs.permissions import people_for_user, unit_for_user
+from thidua.orgs.permissions import unit_for_user
 from thidua.orgs.selectors import subtree_unit_ids
 from thidua.spreadsheets import award_exports
 from thidua.web.views.common import paginate
 from thidua.web.views.reviews.common import stream
-
-
-def award_lines_for_user(user: Any) -> QuerySet[DecisionLine]:
-    """Lines of the decisions the user sees, of the people the user sees (collectives, and
-    lines naming someone not in the people register, come with their decision)."""
-    return DecisionLine.objects.filter(decision__in=decisions_for_user(user)).filter(
-        Q(person__isnull=True) | Q(person__in=people_for_user(user))
-    )
 
 
 @dataclass

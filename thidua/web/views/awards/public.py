@@ -5,40 +5,24 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from thidua.awards.enums import DecisionStatus
-from thidua.awards.models import Decision
+from thidua.awards.permissions import decision_for_public
 from thidua.awards.services import decisions as services
 from thidua.web.award_forms.decisions import PublicCommentForm
 from thidua.web.forms import add_service_errors
 from thidua.web.views.awards.decisions import grouped_lines
 
-PUBLIC_STATUSES = [DecisionStatus.COMMENT, DecisionStatus.SIGNED, DecisionStatus.PUBLISHED]
-
-
-def _decision_for_token(token: str) -> Decision:
-    """The token is the only key: it is set when the list is published for comment."""
-    decision = (
-        Decision.objects.filter(public_token=token, status__in=PUBLIC_STATUSES)
-        .exclude(public_token="")
-        .select_related("issuer", "award")
-        .first()
-    )
-    if decision is None:
-        raise Http404(_("Không tìm thấy danh sách công khai."))
-    return decision
-
 
 # Deliberately without login_required: anyone with the link may read and comment.
 @require_http_methods(["GET", "POST"])
 def public_comment(request: HttpRequest, token: str) -> HttpResponseBase:
-    decision = _decision_for_token(token)
+    decision = decision_for_public(token)
     is_open = decision.comment_open(timezone.now())
     form = PublicCommentForm(request.POST or None)
     if request.method == "POST" and is_open and form.is_valid():

@@ -14,10 +14,9 @@ from django.views.decorators.http import require_GET
 
 from thidua.awards import selectors
 from thidua.awards.models import Cycle, DecisionLine, Nomination
-from thidua.awards.permissions import cycle_for_user, nominations_for_user
+from thidua.awards.permissions import award_lines_for_user, cycle_for_user, nominations_for_user
 from thidua.awards.selectors import COUNTED, CycleStats, history_lines, nominations_in
 from thidua.spreadsheets import award_exports
-from thidua.web.views.awards.history import award_lines_for_user
 from thidua.web.views.reviews.common import stream
 
 
