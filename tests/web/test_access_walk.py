@@ -300,6 +300,8 @@ def _object_values(
             values[param] = work.rule.pk
         elif param == "document_pk":
             values[param] = work.document.pk
+        elif param == "unit_pk":
+            values[param] = world.union_b.pk
         elif param in {"seat_pk", "member_pk"}:
             values[param] = work.assignment.member_id
         elif param == "assignment_pk":

@@ -1,12 +1,15 @@
 """/api/v1/: units, people, the current user, programmes, initiatives and their attachments,
 review councils (assignments, score sheets, ranking, slates, conflicts of interest),
-commendation (the award catalogue, honouring cycles with their categories and rules,
-nominations and their papers, decisions, award history), token login, and the OpenAPI schema
-with its docs (Swagger UI and Redoc served from local files, no CDN).
+commendation (the award catalogue, honouring cycles with their categories, rules and the
+quotas of single units, nominations and their papers, decisions, award history, the issuers'
+document registers), token login, and the OpenAPI schema with its docs (Swagger UI and Redoc
+served from local files, no CDN).
 
 Route names carry the object they take (unit, person, programme, initiative, attachment,
 council, assignment, slate, conflict, award, cycle, nomination, decision):
-tests/web/test_access_walk.py classifies parametrised routes by name."""
+tests/web/test_access_walk.py classifies parametrised routes by name. The quotas sit under
+"cycles" on a viewset of their own, named "cycle-category-…" like the cycle's other routes;
+the register ("register-list", "register-continue") takes no parameters."""
 
 from django.urls import URLPattern, URLResolver, path
 from drf_spectacular.views import (
@@ -20,9 +23,11 @@ from rest_framework.routers import SimpleRouter
 from thidua.api.views.awards import (
     AwardHistoryViewSet,
     AwardViewSet,
+    CycleQuotaViewSet,
     CycleViewSet,
     DecisionViewSet,
     NominationViewSet,
+    RegisterViewSet,
 )
 from thidua.api.views.initiatives import AttachmentViewSet, InitiativeViewSet
 from thidua.api.views.orgs import MeView, PersonViewSet, UnitViewSet
@@ -49,8 +54,10 @@ router.register("conflicts", ConflictViewSet, basename="conflict")
 router.register("awards", AwardViewSet, basename="award")
 router.register("award-history", AwardHistoryViewSet, basename="award-history")
 router.register("cycles", CycleViewSet, basename="cycle")
+router.register("cycles", CycleQuotaViewSet, basename="cycle-category")
 router.register("nominations", NominationViewSet, basename="nomination")
 router.register("decisions", DecisionViewSet, basename="decision")
+router.register("registers", RegisterViewSet, basename="register")
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),

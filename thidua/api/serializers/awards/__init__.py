@@ -1,10 +1,12 @@
-"""Commendation: the award catalogue, honouring cycles (categories, rules, extensions,
-statistics), nominations with their checks and papers, decisions with their lists, and award
-history. One module per subject: cycles, nominations, decisions (with history)."""
+"""Commendation: the award catalogue, honouring cycles (categories, rules, quotas of single
+units, extensions, statistics), nominations with their checks and papers, decisions with their
+lists, award history, and the issuers' document registers. One module per subject: cycles,
+nominations, decisions (with history), registers."""
 
 from thidua.api.serializers.awards.cycles import (
     AwardQuerySerializer,
     AwardSerializer,
+    CategoryQuotasSerializer,
     CategorySerializer,
     CategoryWriteSerializer,
     CycleCreateSerializer,
@@ -16,6 +18,8 @@ from thidua.api.serializers.awards.cycles import (
     ExtensionWriteSerializer,
     RuleSerializer,
     RuleWriteSerializer,
+    UnitQuotaSerializer,
+    UnitQuotaWriteSerializer,
 )
 from thidua.api.serializers.awards.decisions import (
     BackToDraftSerializer,
@@ -42,12 +46,19 @@ from thidua.api.serializers.awards.nominations import (
     NominationSerializer,
     NominationWriteSerializer,
 )
+from thidua.api.serializers.awards.registers import (
+    RegisterContinueSerializer,
+    RegisterCounterSerializer,
+    RegisterEntrySerializer,
+    RegisterQuerySerializer,
+)
 
 __all__ = [
     "AcceptSerializer",
     "AwardQuerySerializer",
     "AwardSerializer",
     "BackToDraftSerializer",
+    "CategoryQuotasSerializer",
     "CategorySerializer",
     "CategoryWriteSerializer",
     "CommentOpenSerializer",
@@ -74,8 +85,14 @@ __all__ = [
     "NominationQuerySerializer",
     "NominationSerializer",
     "NominationWriteSerializer",
+    "RegisterContinueSerializer",
+    "RegisterCounterSerializer",
+    "RegisterEntrySerializer",
+    "RegisterQuerySerializer",
     "RevokeSerializer",
     "RuleSerializer",
     "RuleWriteSerializer",
     "SignSerializer",
+    "UnitQuotaSerializer",
+    "UnitQuotaWriteSerializer",
 ]

@@ -1,5 +1,5 @@
-"""The award catalogue, honouring cycles, their categories and eligibility rules, deadline
-extensions and the cycle's statistics."""
+"""The award catalogue, honouring cycles, their categories and eligibility rules, the quotas of
+single units, deadline extensions and the cycle's statistics."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from thidua.api.serializers.orgs import UnitRefSerializer
 from thidua.api.serializers.programmes import ProgrammeRefSerializer
 from thidua.awards.catalogue import PRESETS
 from thidua.awards.enums import AchievementField, AwardKind, DocumentKind, Recipient, RuleKind
-from thidua.awards.models import Award, Category, Cycle, CycleExtension, Rule
+from thidua.awards.models import Award, Category, Cycle, CycleExtension, Rule, UnitQuota
 from thidua.orgs.enums import Tier
 
 # The catalogue
@@ -148,6 +148,41 @@ class CategoryWriteSerializer(serializers.Serializer[Any]):
     )
     quota_per_unit = serializers.IntegerField(
         required=False, allow_null=True, min_value=0, help_text="Để trống nếu không giới hạn."
+    )
+
+
+# Quotas of single units
+
+
+class UnitQuotaSerializer(serializers.ModelSerializer[UnitQuota]):
+    unit = UnitRefSerializer(read_only=True)
+
+    class Meta:
+        model = UnitQuota
+        fields = ["unit", "quota"]
+        read_only_fields = fields
+
+
+class CategoryQuotasSerializer(serializers.ModelSerializer[Category]):
+    """The category's quota and the units that have their own; `unit_quotas` (with their
+    units) must be prefetched."""
+
+    quotas = UnitQuotaSerializer(
+        source="unit_quotas",
+        many=True,
+        read_only=True,
+        help_text="Đơn vị có số hồ sơ tối đa riêng, thay cho `quota_per_unit`.",
+    )
+
+    class Meta:
+        model = Category
+        fields = ["id", "name", "quota_per_unit", "quotas"]
+        read_only_fields = fields
+
+
+class UnitQuotaWriteSerializer(serializers.Serializer[Any]):
+    quota = serializers.IntegerField(
+        min_value=0, help_text="Số hồ sơ tối đa của đơn vị này trong nhóm."
     )
 
 
