@@ -363,7 +363,8 @@ def test_a_union_cannot_nominate_for_another_union(al):
     assert response.status_code == 404
 
 
-def test_an_official_cannot_override_a_rule(al):
+def test_an_official_cannot_override_a_rule(al, clock):
+    clock.set(BEFORE)
     response = post(api_client_for(al.official), "/api/v1/nominations/", dossier(
         al, 1, al.worker, initiative=al.cheap.pk, override_reason="Xin xét đặc cách.",
     ))  # fmt: skip

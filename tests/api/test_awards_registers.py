@@ -310,3 +310,13 @@ def test_schema_lists_the_quota_and_register_paths(db):
     assert set(paths["/api/v1/cycles/{id}/categories/{category_pk}/quotas/{unit_pk}/"]) == {
         "put", "delete",
     }  # fmt: skip
+
+
+def test_an_id_too_large_for_the_database_finds_nothing_and_breaks_nothing(al):
+    response = api_client_for(al.officer).get(
+        "/api/v1/decisions/", {"issuer": "99999999999999999999"}
+    )
+
+    # SQLite refuses the number (400, "Số quá lớn."); PostgreSQL finds no such issuer.
+    assert response.status_code in {200, 400}
+    assert response.status_code == 400 or response.json()["count"] == 0

@@ -109,13 +109,13 @@ def test_the_an_lao_cycle_runs_from_the_plan_to_the_decision(fresh: AnLao, clock
     _upload(cokhi, worker, "bien_ban")
     cokhi.post(reverse("web:nomination_submit", args=[worker.pk]))
 
-    # The school's dossier comes on the morning of 13/7: too late.
-    clock.set(JULY_13)
+    # The school prepares its dossier on 10/7 but sends it on the morning of 13/7: too late.
     _nominate(school, cycle, 4, al.school, {
         "person": al.teacher.pk, "summary": "Giáo viên dạy giỏi cấp thành phố.",
     })  # fmt: skip
     teacher = Nomination.objects.get(person=al.teacher)
     _upload(school, teacher, "to_trinh", "bao_cao", "bien_ban")
+    clock.set(JULY_13)
     late = school.post(reverse("web:nomination_submit", args=[teacher.pk]), follow=True)
 
     # The federation accepts what is complete, drafts the decision from it and signs it.

@@ -436,3 +436,23 @@ def test_the_officer_stops_the_comment_window_to_amend_the_list(al, clock):
     assert decision.status == DecisionStatus.DRAFT
     entry = AuditEntry.objects.get(action="decision_back_to_draft")
     assert entry.reason == "Bổ sung một cá nhân theo góp ý."
+
+
+def test_the_public_page_takes_a_few_comments_from_one_address_then_asks_to_wait(al, clock):
+    decision = _draft(al, al.worker)
+    clock.set(COMMENT_START)
+    decisions.decision_open_comment(
+        actor=al.officer, decision=decision, until=dt.datetime(2024, 7, 17, 17, tzinfo=VN),
+        now=COMMENT_START,
+    )  # fmt: skip
+    decision.refresh_from_db()
+    url = reverse("web:public_comment", args=[decision.public_token])
+    anonymous = Client()
+
+    answers = [
+        anonymous.post(url, {"author": f"Người {n}", "body": "Góp ý."}).status_code
+        for n in range(6)
+    ]
+
+    assert answers == [302] * 5 + [200]
+    assert Comment.objects.filter(decision=decision).count() == 5

@@ -12,6 +12,8 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -30,4 +32,7 @@ def validation_detail(error: DjangoValidationError) -> dict[str, list[str]]:
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DjangoValidationError):
         exc = ValidationError(detail=validation_detail(exc))
+    elif isinstance(exc, OverflowError | DataError):
+        # A number too large for the database (an id or amount typed with extra digits).
+        exc = ValidationError(detail={api_settings.NON_FIELD_ERRORS_KEY: [_("Số quá lớn.")]})
     return drf_exception_handler(exc, context)

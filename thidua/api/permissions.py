@@ -83,7 +83,7 @@ def level_for_user(user: Any, pk: Any) -> ProgrammeLevel:
             .select_related("programme")
             .get(pk=int(pk))
         )
-    except (ProgrammeLevel.DoesNotExist, TypeError, ValueError):
+    except (ProgrammeLevel.DoesNotExist, TypeError, ValueError, OverflowError):
         raise Http404(_("Không tìm thấy cấp xét.")) from None
 
 

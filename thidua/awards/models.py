@@ -40,6 +40,12 @@ class Award(models.Model):
 
     code = models.SlugField(_("mã"), max_length=40, unique=True)
     name = models.CharField(_("tên"), max_length=200)
+    short_name = models.CharField(
+        _("tên trong quyết định"),
+        max_length=80,
+        blank=True,
+        help_text=_("Ví dụ “Bằng khen”: quyết định ghi “Bằng khen của” và tên đơn vị ban hành."),
+    )
     kind = models.CharField(_("loại"), max_length=8, choices=AwardKind.choices)
     recipient = models.CharField(
         _("khen cho"), max_length=16, choices=Recipient.choices, default=Recipient.INDIVIDUAL
@@ -70,6 +76,11 @@ class Award(models.Model):
     def labelled(self) -> str:
         """The name with its kind in front, so a title is never taken for a form."""
         return f"{self.get_kind_display()}: {self.name}"
+
+    def name_for(self, issuer: Unit) -> str:
+        """As the issuer's decision names it: "Bằng khen của Liên đoàn Lao động thành phố Hải
+        Phòng" rather than the catalogue's generic name."""
+        return f"{self.short_name} của {issuer.name}" if self.short_name else self.name
 
     def issuable_by(self, unit: Unit) -> bool:
         return unit.tier in {Tier(t) for t in self.issuer_tiers}

@@ -45,7 +45,7 @@ def cycles_for_user(user: Any) -> QuerySet[Cycle]:
 def cycle_for_user(user: Any, pk: Any, *, manage: bool = False) -> Cycle:
     try:
         cycle = cycles_for_user(user).get(pk=int(pk))
-    except (Cycle.DoesNotExist, TypeError, ValueError):
+    except (Cycle.DoesNotExist, TypeError, ValueError, OverflowError):
         raise Http404(_("Không tìm thấy đợt xét khen thưởng.")) from None
     if manage and not can_run(user, cycle):
         raise PermissionDenied(
@@ -112,7 +112,7 @@ def nomination_for_user(user: Any, pk: Any) -> Nomination:
             )
             .get(pk=int(pk))
         )
-    except (Nomination.DoesNotExist, TypeError, ValueError):
+    except (Nomination.DoesNotExist, TypeError, ValueError, OverflowError):
         raise Http404(_("Không tìm thấy hồ sơ đề nghị khen thưởng.")) from None
 
 
@@ -208,7 +208,7 @@ def decision_for_user(user: Any, pk: Any, *, manage: bool = False, sign: bool = 
         decision = (
             decisions_for_user(user).select_related("issuer", "award", "cycle").get(pk=int(pk))
         )
-    except (Decision.DoesNotExist, TypeError, ValueError):
+    except (Decision.DoesNotExist, TypeError, ValueError, OverflowError):
         raise Http404(_("Không tìm thấy quyết định.")) from None
     if manage and not can_issue(user, decision.issuer):
         raise PermissionDenied(_("Chỉ cán bộ thi đua của đơn vị ban hành được sửa quyết định."))

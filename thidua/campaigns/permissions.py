@@ -33,7 +33,7 @@ def can_manage(user: Any, programme: Programme) -> bool:
 def programme_for_user(user: Any, pk: Any, *, manage: bool = False) -> Programme:
     try:
         programme = programmes_for_user(user).select_related("running_unit").get(pk=int(pk))
-    except (Programme.DoesNotExist, TypeError, ValueError):
+    except (Programme.DoesNotExist, TypeError, ValueError, OverflowError):
         raise Http404(_("Không tìm thấy chương trình.")) from None
     if manage and not can_manage(user, programme):
         raise PermissionDenied(_("Chỉ cán bộ của đơn vị chủ trì được thay đổi chương trình này."))

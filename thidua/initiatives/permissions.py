@@ -63,7 +63,7 @@ def initiative_for_user(user: Any, pk: Any, *, act: bool = False) -> Initiative:
             .select_related("programme", "field", "unit", "current_level", "current_unit")
             .get(pk=int(pk))
         )
-    except (Initiative.DoesNotExist, TypeError, ValueError):
+    except (Initiative.DoesNotExist, TypeError, ValueError, OverflowError):
         raise Http404(_("Không tìm thấy sáng kiến.")) from None
     if act and not (can_edit(user, initiative) or can_decide(user, initiative)):
         raise PermissionDenied(_("Bạn không có quyền thao tác với sáng kiến này."))

@@ -147,7 +147,7 @@ def unit_for_user(user: Any, pk: Any, cap: Cap = Cap.VIEW_UNITS) -> Unit:
     is not held there."""
     try:
         unit = Unit.objects.get(pk=int(pk))
-    except (Unit.DoesNotExist, TypeError, ValueError):
+    except (Unit.DoesNotExist, TypeError, ValueError, OverflowError):
         raise Http404(_("Không tìm thấy đơn vị.")) from None
     if not _unit_visible(user, unit, Cap.VIEW_UNITS):
         raise Http404(_("Không tìm thấy đơn vị."))
@@ -188,7 +188,7 @@ def people_for_user(user: Any, cap: Cap = Cap.VIEW_PEOPLE) -> QuerySet[Person]:
 def person_for_user(user: Any, pk: Any, cap: Cap = Cap.VIEW_PEOPLE) -> Person:
     try:
         person = Person.objects.select_related("unit").get(pk=int(pk))
-    except (Person.DoesNotExist, TypeError, ValueError):
+    except (Person.DoesNotExist, TypeError, ValueError, OverflowError):
         raise Http404(_("Không tìm thấy người này.")) from None
     if not _unit_visible(user, person.unit, Cap.VIEW_PEOPLE):
         raise Http404(_("Không tìm thấy người này."))
@@ -217,7 +217,7 @@ def user_for_user(user: Any, pk: Any) -> User:
     administer nothing."""
     try:
         target = users_for_user(user).get(pk=int(pk))
-    except (User.DoesNotExist, TypeError, ValueError):
+    except (User.DoesNotExist, TypeError, ValueError, OverflowError):
         raise Http404(_("Không tìm thấy tài khoản.")) from None
     return target
 

@@ -74,7 +74,7 @@ def council_for_user(user: Any, pk: Any, *, manage: bool = False, results: bool 
             .select_related("level__programme", "unit", "rubric")
             .get(pk=int(pk))
         )
-    except (Council.DoesNotExist, TypeError, ValueError):
+    except (Council.DoesNotExist, TypeError, ValueError, OverflowError):
         raise Http404(_("Không tìm thấy hội đồng.")) from None
     if results and not can_see_results(user, council):
         raise PermissionDenied(
@@ -98,7 +98,7 @@ def assignment_for_user(user: Any, pk: Any) -> Assignment:
         return Assignment.objects.select_related(
             "council__level__programme", "council__rubric", "member", "initiative__field"
         ).get(pk=int(pk), member__user=user, member__active=True)
-    except (Assignment.DoesNotExist, TypeError, ValueError):
+    except (Assignment.DoesNotExist, TypeError, ValueError, OverflowError):
         raise Http404(_("Không tìm thấy phiếu chấm.")) from None
 
 

@@ -58,7 +58,7 @@ def level_for_user(user: Any, pk: Any, programme: Programme | None = None) -> Pr
         levels = levels.filter(programme=programme)
     try:
         return levels.get(pk=int(pk))
-    except (ProgrammeLevel.DoesNotExist, TypeError, ValueError):
+    except (ProgrammeLevel.DoesNotExist, TypeError, ValueError, OverflowError):
         raise Http404(_("Không tìm thấy cấp xét.")) from None
 
 

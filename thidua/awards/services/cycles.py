@@ -18,6 +18,7 @@ from thidua.awards.enums import AchievementField, DocumentKind
 from thidua.awards.models import Award, Category, Cycle, CycleExtension, Rule, UnitQuota
 from thidua.campaigns.models import Programme
 from thidua.common.audit import audit_record, model_update, snapshot
+from thidua.orgs.enums import Tier
 from thidua.orgs.models import Unit
 from thidua.orgs.selectors import unit_current_path
 
@@ -81,6 +82,7 @@ def cycle_open(
         if preset not in PRESETS:
             raise ValidationError(_("Không có bộ nhóm đối tượng mẫu này."))
         awards = {a.code: a for a in Award.objects.all()}
+        running = programme.running_unit
         for order, spec in enumerate(PRESETS[preset](achievement_year), start=1):
             category = category_save(
                 actor=actor,
@@ -88,7 +90,7 @@ def cycle_open(
                 data={
                     "order": order,
                     "name": spec["name"],
-                    "award": awards.get(spec["award"]),
+                    "award": _issuable(awards, spec["award"], running),
                     "achievement_fields": spec["achievement_fields"],
                     "required_documents": spec["required_documents"],
                     "quota_per_unit": spec.get("quota_per_unit"),
@@ -108,8 +110,33 @@ def cycle_open(
     return cycle
 
 
+# A preset's form of commendation, as the running unit itself would give it: a province
+# gives its Bằng khen where a district gives a Giấy khen. Awards proposed to a level above
+# (the Bằng Lao động sáng tạo) stay as they are.
+OWN_FORM_BY_TIER = {Tier.PROVINCE: "bang-khen-ldld-tinh", Tier.CENTRAL: "bang-khen-tld"}
+
+
+def _issuable(awards: Mapping[str, Award], code: str, running: Unit) -> Award | None:
+    award = awards.get(code)
+    if award is None or code != "giay-khen" or award.issuable_by(running):
+        return award
+    return awards.get(OWN_FORM_BY_TIER.get(running.tier, ""), award)
+
+
 @transaction.atomic
-def cycle_update(*, actor: Any, cycle: Cycle, data: Mapping[str, Any], reason: str = "") -> None:
+def cycle_update(
+    *,
+    actor: Any,
+    cycle: Cycle,
+    data: Mapping[str, Any],
+    reason: str = "",
+    now: dt.datetime | None = None,
+) -> None:
+    """Change the cycle; a new deadline cannot be one already past (that would close the
+    cycle without saying so: end it by letting the deadline come)."""
+    deadline = data.get("deadline")
+    if deadline is not None and deadline != cycle.deadline and deadline < (now or timezone.now()):
+        raise ValidationError({"deadline": _("Hạn nộp mới đã qua: hãy chọn một thời điểm sau.")})
     model_update(
         instance=cycle,
         data={k: v for k, v in data.items() if k in CYCLE_FIELDS},

@@ -113,11 +113,12 @@ def _draft(decision: Decision) -> Decision:
     return decision
 
 
-def default_subject(award: Award, cycle: Cycle | None) -> str:
+def default_subject(award: Award, cycle: Cycle | None, issuer: Unit) -> str:
+    name = award.name_for(issuer)
     if award.is_title:
-        subject = _("Về việc công nhận danh hiệu “%(award)s”") % {"award": award.name}
+        subject = _("Về việc công nhận danh hiệu “%(award)s”") % {"award": name}
     else:
-        subject = _("Về việc tặng %(award)s") % {"award": award.name}
+        subject = _("Về việc tặng %(award)s") % {"award": name}
     if cycle is not None:
         subject += " " + _("cho các cá nhân, tập thể đạt thành tích xuất sắc (%(cycle)s)") % {
             "cycle": cycle.name
@@ -141,7 +142,7 @@ def decision_create(
         )
     values = {k: v for k, v in data.items() if k in DECISION_FIELDS}
     if not values.get("subject"):
-        values["subject"] = default_subject(award, values.get("cycle"))
+        values["subject"] = default_subject(award, values.get("cycle"), issuer)
     decision = Decision(
         issuer=issuer, created_by=_user(actor), created_at=now or timezone.now(), **values
     )
@@ -355,13 +356,20 @@ def decision_back_to_draft(*, actor: Any, decision: Decision, reason: str) -> De
         raise ValidationError(_("Quyết định không ở giai đoạn lấy ý kiến."))
     if not reason.strip():
         raise ValidationError(_("Hãy ghi lý do sửa lại danh sách."))
+    until = decision.comment_until
     decision.status = DecisionStatus.DRAFT
-    decision.save(update_fields=["status"])
+    # The window is over and its link dead; the comments stay. Publishing again opens anew.
+    decision.comment_from = decision.comment_until = None
+    decision.public_token = ""
+    decision.save(update_fields=["status", "comment_from", "comment_until", "public_token"])
     audit_record(
         actor=actor,
         action="decision_back_to_draft",
         obj=decision,
-        changes={"status": [DecisionStatus.COMMENT, DecisionStatus.DRAFT]},
+        changes={
+            "status": [DecisionStatus.COMMENT, DecisionStatus.DRAFT],
+            "comment_until": [until.isoformat() if until else None, None],
+        },
         reason=reason.strip(),
         unit_path=_path(decision),
     )
@@ -432,7 +440,7 @@ def decision_sign(
         raise ValidationError(_("Ngày ký không được sau hôm nay."))
     if not decision.issuer.is_active_on(signed_on):
         raise ValidationError(
-            _("Ngày ký %(day)s: %(issuer)s không còn hoạt động.")
+            _("Ngày ký %(day)s: %(issuer)s chưa thành lập hoặc đã chấm dứt hoạt động.")
             % {"day": signed_on.strftime("%d/%m/%Y"), "issuer": decision.issuer.name}
         )
     lines = list(decision.lines.select_related("nomination"))

@@ -253,8 +253,10 @@ def _check_quota(nomination: Nomination) -> None:
         Nomination.objects.filter(
             category=nomination.category,
             unit=nomination.unit,
+            # A dossier returned for more papers keeps its place until it is withdrawn.
             status__in=[
                 NominationStatus.SUBMITTED,
+                NominationStatus.RETURNED,
                 NominationStatus.ACCEPTED,
                 NominationStatus.AWARDED,
             ],
@@ -319,6 +321,20 @@ def _validate_achievement(nomination: Nomination) -> None:
         )
     if nomination.person_id and nomination.person.unit_id != nomination.unit_id:  # type: ignore[union-attr]
         errors.setdefault("person", []).append(_("Người được đề nghị không thuộc đơn vị đề nghị."))
+    if (
+        nomination.person_id
+        and Nomination.objects.filter(
+            category=category,
+            person_id=nomination.person_id,
+            status__in=LIVE,
+        )
+        .exclude(pk=nomination.pk)
+        .exists()
+    ):
+        errors.setdefault("person", []).append(
+            _("Người này đã có một hồ sơ trong nhóm “%(category)s” của đợt xét.")
+            % {"category": category.name}
+        )
     if errors:
         raise ValidationError(errors)
 
@@ -326,8 +342,9 @@ def _validate_achievement(nomination: Nomination) -> None:
 def _clean(nomination: Nomination) -> None:
     if nomination.initiative_id and nomination.field_id is None:
         nomination.field_id = nomination.initiative.field_id  # type: ignore[union-attr]
-    nomination.full_clean(exclude=["search_text"])
+    # The domain's own words first: "choose the person" rather than a constraint's name.
     _validate_achievement(nomination)
+    nomination.full_clean(exclude=["search_text"])
 
 
 def _locked_open(nomination: Nomination) -> None:
@@ -352,6 +369,12 @@ def nomination_create(
     """A draft nomination of `unit`'s person (or collective) in `category`. Side effects:
     Nomination (draft), its checks (blocking unless overridden: Override rows), event, audit."""
     now = now or timezone.now()
+    deadline = deadline_for(category.cycle, unit)
+    if now > deadline:
+        raise ValidationError(
+            _("Đợt xét đã hết hạn nộp hồ sơ (%(deadline)s): không lập hồ sơ mới được.")
+            % {"deadline": deadline_text(deadline)}
+        )
     nomination = Nomination(
         cycle=category.cycle,
         category=category,

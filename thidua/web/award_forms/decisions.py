@@ -284,6 +284,7 @@ class RegisterContinueForm(forms.Form):
     last_number = forms.IntegerField(
         label=_("Số cuối cùng đã dùng trong sổ giấy"),
         min_value=0,
+        max_value=999_999,
         help_text=_("Văn bản tiếp theo sẽ mang số kế tiếp."),
     )
 

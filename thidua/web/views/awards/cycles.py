@@ -46,7 +46,7 @@ from thidua.web.award_forms.nominations import (
     rule_words,
 )
 from thidua.web.forms import add_service_errors
-from thidua.web.views.common import paginate
+from thidua.web.views.common import id_param, paginate
 
 NAV = "awards"
 
@@ -79,10 +79,7 @@ def _status_counts(nominations: QuerySet[Nomination]) -> list[tuple[str, str, in
 
 
 def _int(raw: str | None) -> int | None:
-    try:
-        return int(raw) if raw else None
-    except ValueError:
-        return None
+    return id_param(raw)
 
 
 @login_required

@@ -55,7 +55,7 @@ from thidua.web.award_forms.decisions import (
     line_initial,
 )
 from thidua.web.forms import add_service_errors
-from thidua.web.views.common import paginate
+from thidua.web.views.common import id_param, paginate
 from thidua.web.views.reviews.common import stream
 
 NAV = "decisions"
@@ -95,7 +95,7 @@ def decision_list(request: HttpRequest) -> HttpResponseBase:
         rows = rows.filter(status=status)
     if year:
         rows = rows.filter(Q(year=year) | Q(year__isnull=True, created_at__year=year))
-    if issuer_id.isdigit():
+    if id_param(issuer_id):
         rows = rows.filter(issuer_id=int(issuer_id))
     rows = (
         rows.select_related("issuer", "award")
@@ -110,7 +110,7 @@ def decision_list(request: HttpRequest) -> HttpResponseBase:
             "statuses": DecisionStatus.choices,
             "status": status,
             "year": year or "",
-            "issuer_id": int(issuer_id) if issuer_id.isdigit() else None,
+            "issuer_id": id_param(issuer_id),
             "issuers": Unit.objects.filter(pk__in=visible.values("issuer_id")).order_by("name"),
             "can_create": issuers_for_user(request.user).exists(),
             "nav_active": NAV,
@@ -604,7 +604,7 @@ def register(request: HttpRequest) -> HttpResponseBase:
     issuer_id = request.GET.get("don_vi", "")
     year = _year(request.GET.get("nam", ""))
     type_code = request.GET.get("loai", "").strip()
-    if issuer_id.isdigit():
+    if id_param(issuer_id):
         entries = entries.filter(issuer_id=int(issuer_id))
     if year:
         entries = entries.filter(year=year)
@@ -619,7 +619,7 @@ def register(request: HttpRequest) -> HttpResponseBase:
         {
             "page": paginate(request, entries),
             "issuers": issuers,
-            "issuer_id": int(issuer_id) if issuer_id.isdigit() else None,
+            "issuer_id": id_param(issuer_id),
             "year": year or "",
             "type_code": type_code,
             "form": form,

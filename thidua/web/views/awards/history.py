@@ -21,7 +21,7 @@ from thidua.orgs.models import Unit
 from thidua.orgs.permissions import unit_for_user
 from thidua.orgs.selectors import subtree_unit_ids
 from thidua.spreadsheets import award_exports
-from thidua.web.views.common import paginate
+from thidua.web.views.common import id_param, paginate
 from thidua.web.views.reviews.common import stream
 
 
@@ -37,11 +37,12 @@ def history_filters(request: HttpRequest) -> HistoryFilters:
     raw_year = request.GET.get("nam", "")
     raw_award = request.GET.get("danh_hieu", "")
     raw_unit = request.GET.get("don_vi", "")
+    award_id, unit_id, year = id_param(raw_award), id_param(raw_unit), id_param(raw_year)
     return HistoryFilters(
         query=request.GET.get("q", "").strip(),
-        year=int(raw_year) if raw_year.isdigit() else None,
-        award=Award.objects.filter(pk=int(raw_award)).first() if raw_award.isdigit() else None,
-        unit=unit_for_user(request.user, raw_unit) if raw_unit else None,
+        year=year if year and 1900 < year < 2200 else None,
+        award=Award.objects.filter(pk=award_id).first() if award_id else None,
+        unit=unit_for_user(request.user, unit_id) if unit_id else None,
     )
 
 

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
@@ -12,11 +15,46 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from thidua.awards.models import Decision
 from thidua.awards.permissions import decision_for_public
 from thidua.awards.services import decisions as services
 from thidua.web.award_forms.decisions import PublicCommentForm
 from thidua.web.forms import add_service_errors
 from thidua.web.views.awards.decisions import grouped_lines
+
+COMMENTS_PER_WINDOW = 5
+THROTTLE_SECONDS = 600
+
+
+def _too_many(request: HttpRequest, token: str) -> bool:
+    """At most a few comments from one address in ten minutes: the page is public."""
+    key = f"thidua:comment:{token}:{request.META.get('REMOTE_ADDR', '')}"
+    sent = cache.get(key, 0)
+    if sent >= COMMENTS_PER_WINDOW:
+        return True
+    cache.set(key, sent + 1, THROTTLE_SECONDS)
+    return False
+
+
+def _send(
+    request: HttpRequest, decision: Decision, form: PublicCommentForm, token: str
+) -> HttpResponseBase:
+    try:
+        services.comment_add(decision=decision, **form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return render(
+            request,
+            "web/awards/public_comment.html",
+            {"decision": decision, "groups": _groups(decision), "is_open": True, "form": form},
+        )
+    messages.success(request, _("Đã gửi góp ý. Xin cảm ơn."))
+    return redirect("web:public_comment", token=token)
+
+
+def _groups(decision: Decision) -> Any:
+    lines = list(decision.lines.select_related("nomination__category").order_by("order", "id"))
+    return grouped_lines(lines)
 
 
 # Deliberately without login_required: anyone with the link may read and comment.
@@ -26,20 +64,18 @@ def public_comment(request: HttpRequest, token: str) -> HttpResponseBase:
     is_open = decision.comment_open(timezone.now())
     form = PublicCommentForm(request.POST or None)
     if request.method == "POST" and is_open and form.is_valid():
-        try:
-            services.comment_add(decision=decision, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
+        if _too_many(request, token):
+            form.add_error(
+                None, _("Bạn đã gửi nhiều góp ý liên tiếp. Xin chờ ít phút rồi gửi tiếp.")
+            )
         else:
-            messages.success(request, _("Đã gửi góp ý. Xin cảm ơn."))
-            return redirect("web:public_comment", token=token)
-    lines = list(decision.lines.select_related("nomination__category").order_by("order", "id"))
+            return _send(request, decision, form, token)
     return render(
         request,
         "web/awards/public_comment.html",
         {
             "decision": decision,
-            "groups": grouped_lines(lines),
+            "groups": _groups(decision),
             "is_open": is_open,
             "form": form,
         },
