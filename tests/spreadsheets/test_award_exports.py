@@ -113,7 +113,10 @@ def test_the_cycle_workbook_has_the_stats_and_the_conference_lists(al):
         ("Tổng cộng", 2, 1, 1),
     ]
     by_category = read_back(content, "Theo nhóm đối tượng")
-    assert by_category[1] == ("4. Lao động giỏi tiêu biểu năm 2023", 2, 1, 1)
+    # Every group in its order, those without dossiers at zero; names in full.
+    assert by_category[4] == ("4. Lao động giỏi tiêu biểu năm 2023", 2, 1, 1)
+    assert by_category[1][0].endswith("tặng Bằng Lao động sáng tạo năm 2023")
+    assert by_category[1][1:] == (0, 0, 0)
     nominees = read_back(content, "Danh sách đề nghị")
     assert nominees[0] == (
         "STT", "Họ và tên, tên tập thể", "Đơn vị đề nghị", "Nhóm đối tượng", "Lĩnh vực",

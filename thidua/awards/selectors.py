@@ -120,12 +120,15 @@ def cycle_stats(cycle: Cycle, nominations: QuerySet[Nomination]) -> CycleStats:
     """Nominees (sent: every dossier that left its union), accepted and awarded, by category,
     nominating unit and field. `nominations` is already scoped to the user."""
     sent = nominations.filter(cycle=cycle, status__in=COUNTED)
-    categories = {c.pk: c.short for c in cycle.categories.order_by("order", "id")}
+    categories = {c.pk: f"{c.order}. {c.name}" for c in cycle.categories.order_by("order", "id")}
     units = dict(sent.values_list("unit_id", "unit__name").distinct())
     fields = dict(
         sent.exclude(field__isnull=True).values_list("field_id", "field__name").distinct()
     )
     by_category = _rows(sent, "category_id", categories, "")
+    # Every group has its row, those without dossiers too.
+    present = {row.label for row in by_category}
+    by_category += [StatRow(label) for label in categories.values() if label not in present]
     order = {label: index for index, label in enumerate(categories.values())}
     by_category.sort(key=lambda r: order.get(r.label, len(order)))
     total = StatRow("Tổng cộng")

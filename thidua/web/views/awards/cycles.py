@@ -88,7 +88,7 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
     visible = cycles_for_user(request.user).annotate(
         n_categories=Count("categories", distinct=True)
     )
-    cycle_rows = list(visible.order_by("-deadline"))
+    cycle_rows = list(visible.order_by("-deadline").prefetch_related("extensions"))
     counts: dict[int, dict[str, int]] = {}
     for cycle_id, status, n in (
         nominations_for_user(request.user)
@@ -101,7 +101,12 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
     rows = [
         {
             "cycle": cycle,
-            "deadline": deadline_text(cycle.deadline),
+            # With an extension for every unit, if there is one.
+            "deadline": deadline_text(
+                max(
+                    [cycle.deadline, *(e.deadline for e in cycle.extensions.all() if not e.unit_id)]
+                )
+            ),
             "total": sum(counts.get(cycle.pk, {}).values()),
             "waiting": counts.get(cycle.pk, {}).get(NominationStatus.SUBMITTED, 0),
             "accepted": counts.get(cycle.pk, {}).get(NominationStatus.ACCEPTED, 0),
