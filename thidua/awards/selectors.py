@@ -152,6 +152,7 @@ class CycleWork:
     drafts: int = 0
     returned: int = 0
     sent: int = 0
+    accepted: int = 0
 
 
 def my_award_work(user: Any, now: Any = None) -> list[CycleWork]:
@@ -183,6 +184,8 @@ def my_award_work(user: Any, now: Any = None) -> list[CycleWork]:
             drafts=counts.get((cycle.pk, NominationStatus.DRAFT), 0),
             returned=counts.get((cycle.pk, NominationStatus.RETURNED), 0),
             sent=counts.get((cycle.pk, NominationStatus.SUBMITTED), 0),
+            accepted=counts.get((cycle.pk, NominationStatus.ACCEPTED), 0)
+            + counts.get((cycle.pk, NominationStatus.AWARDED), 0),
         )
         if latest >= now or item.to_review or item.returned:
             work.append(item)
