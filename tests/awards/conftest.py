@@ -21,6 +21,7 @@ from django.utils import timezone
 from tests.factories import make_person, make_unit, make_user
 from thidua.awards.models import Category, Cycle, Nomination
 from thidua.awards.services import cycles, nominations
+from thidua.awards.services.catalogue import catalogue_load
 from thidua.campaigns import services as campaigns
 from thidua.campaigns.models import Programme
 from thidua.initiatives import services as initiatives
@@ -93,7 +94,15 @@ def _initiative(
 
 
 @pytest.fixture
+def catalogue(db: None) -> None:
+    """The award catalogue, as the migration leaves it (a transactional test run before may
+    have emptied the table)."""
+    catalogue_load()
+
+
+@pytest.fixture
 def al(db: None) -> AnLao:
+    catalogue_load()  # a transactional test run before may have emptied the table
     city = make_unit("Liên đoàn Lao động thành phố Hải Phòng", code="HP", kind="ldld_tinh",
                      short_name="LĐLĐ", place_name="Hải Phòng")  # fmt: skip
     district = make_unit("Liên đoàn Lao động huyện An Lão", code="HP-ANLAO", kind="ldld_huyen",

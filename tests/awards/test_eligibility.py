@@ -139,7 +139,7 @@ def test_the_grassroots_official_cannot_override(al: AnLao):
     )
 
 
-def test_titles_and_forms_stay_apart_in_the_catalogue(db):
+def test_titles_and_forms_stay_apart_in_the_catalogue(catalogue):
     kinds = dict(Award.objects.values_list("code", "kind"))
     assert kinds["lao-dong-gioi"] == AwardKind.TITLE
     assert kinds["chien-si-thi-dua-co-so"] == AwardKind.TITLE
@@ -162,3 +162,16 @@ def test_an_initiative_not_yet_recognised_by_its_union_cannot_carry_a_nomination
 
     with pytest.raises(ValidationError, match="Sáng kiến chưa được công nhận"):
         nominate(al, 1, al.engineer, initiative=al.rich)
+
+
+def test_the_catalogue_comes_back_whole_and_once_on_an_emptied_database(catalogue):
+    from thidua.awards.catalogue import CATALOGUE
+    from thidua.awards.services.catalogue import catalogue_load
+
+    Award.objects.filter(code="giay-khen").update(name="Giấy khen (đã sửa)")
+    Award.objects.exclude(code="giay-khen").delete()
+    catalogue_load()
+    catalogue_load()
+
+    assert Award.objects.count() == len(CATALOGUE)
+    assert Award.objects.get(code="giay-khen").name == "Giấy khen (đã sửa)"

@@ -21,6 +21,7 @@ from tests.conftest import World, client_for
 from tests.factories import make_user
 from thidua.awards.models import Award
 from thidua.awards.services import cycles, decisions, nominations
+from thidua.awards.services.catalogue import catalogue_load
 from thidua.campaigns import services as campaigns
 from thidua.initiatives import services as initiatives
 from thidua.orgs.enums import Tier
@@ -220,6 +221,7 @@ def b_work(world, settings, tmp_path) -> BWork:
     )
     conflict = reviews.conflict_declare(actor=None, assignment=declared, reason="Người quen")
     slate = reviews.slate_propose(actor=None, council=council)
+    catalogue_load()
     cycle = cycles.cycle_open(
         actor=None, programme=programme, name="Khen thưởng B", achievement_year=2026,
         deadline=FUTURE, preset="an_lao",
