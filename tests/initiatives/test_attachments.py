@@ -61,3 +61,13 @@ def test_a_file_over_the_size_limit_is_refused(kg, settings):
         services.attachment_add(
             actor=None, initiative=initiative, upload=SimpleUploadedFile("a.pdf", PDF_BYTES)
         )
+
+
+def test_stored_files_take_the_extension_of_their_content_never_of_their_name():
+    from thidua.initiatives.files import DOCX, PDF, extension_for
+
+    assert [extension_for(PDF), extension_for(DOCX), extension_for("text/plain")] == [
+        "pdf",
+        "docx",
+        "bin",
+    ]

@@ -30,6 +30,7 @@ from thidua.awards.enums import (
 )
 from thidua.campaigns.models import Programme, ProgrammeField
 from thidua.common.vietnamese import fold, name_sort_key
+from thidua.initiatives.files import extension_for
 from thidua.initiatives.models import Initiative
 from thidua.orgs.enums import Tier
 from thidua.orgs.models import Person, Unit
@@ -342,13 +343,8 @@ class Nomination(models.Model):
 
 
 def nomination_file_path(instance: NominationDocument, filename: str) -> str:
-    extension = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}.get(
-        instance.content_type, "bin"
-    )
-    if instance.content_type.endswith("wordprocessingml.document"):
-        extension = "docx"
-    elif instance.content_type.endswith("spreadsheetml.sheet"):
-        extension = "xlsx"
+    # As for initiative attachments: a random name, the extension of the sniffed content.
+    extension = extension_for(instance.content_type)
     return f"nominations/{instance.nomination_id}/{secrets.token_hex(16)}.{extension}"
 
 

@@ -21,6 +21,12 @@ LABELS = {
     JPEG: _("ảnh JPEG"),
 }
 ACCEPTED = _("PDF, Word (.docx), Excel (.xlsx), ảnh PNG hoặc JPEG")
+EXTENSIONS = {PDF: "pdf", DOCX: "docx", XLSX: "xlsx", PNG: "png", JPEG: "jpg"}
+
+
+def extension_for(content_type: str) -> str:
+    """The extension a stored file gets from its sniffed content type (never from its name)."""
+    return EXTENSIONS.get(content_type, "bin")
 
 
 def sniff(head: bytes, whole: bytes | None = None) -> str | None:

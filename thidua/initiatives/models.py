@@ -160,13 +160,9 @@ def attachment_path(instance: Attachment, filename: str) -> str:
     # Never the uploaded name: a random name under the initiative, served only through a view.
     import secrets
 
-    extension = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}.get(
-        instance.content_type, "bin"
-    )
-    if instance.content_type.endswith("wordprocessingml.document"):
-        extension = "docx"
-    elif instance.content_type.endswith("spreadsheetml.sheet"):
-        extension = "xlsx"
+    from thidua.initiatives.files import extension_for
+
+    extension = extension_for(instance.content_type)
     return f"initiatives/{instance.initiative_id}/{secrets.token_hex(16)}.{extension}"
 
 
