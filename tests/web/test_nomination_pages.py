@@ -566,3 +566,15 @@ def test_the_units_own_list_query_count_does_not_grow_with_rows(
         response = client.get(reverse("web:cycle_detail", args=[al.cycle.pk]))
 
     assert len(response.context["own_rows"]) == count
+
+
+def test_after_the_deadline_the_cycle_page_offers_no_new_dossier(al: AnLao, clock: Any):
+    url = reverse("web:cycle_detail", args=[al.cycle.pk])
+    create = reverse("web:nomination_create", args=[al.cycle.pk, al.category(4).pk])
+    clock.set(BEFORE)
+    before = client_for(al.official).get(url).text
+    clock.set(LATE)
+    after = client_for(al.official).get(url).text
+
+    assert create in before
+    assert create not in after

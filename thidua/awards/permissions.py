@@ -122,6 +122,16 @@ def nominating_units_for_user(user: Any) -> QuerySet[Unit]:
     return units_for_user(user, Cap.MANAGE_PEOPLE)
 
 
+def nominating_units_for_cycle(user: Any, cycle: Cycle) -> QuerySet[Unit]:
+    """Units the user may nominate for in this cycle (pages and API alike): theirs, inside the
+    programme's tree today. None once the running unit has ended: its cycle is closed."""
+    root = UnitPlacement.objects.on(today()).filter(unit=cycle.programme.running_unit).first()
+    if root is None:
+        return Unit.objects.none()
+    inside = UnitPlacement.objects.on(today()).under(root.path).values("unit_id")
+    return nominating_units_for_user(user).filter(pk__in=inside)
+
+
 def can_build(user: Any, nomination: Nomination) -> bool:
     """Edit, attach, submit, withdraw: the nominating unit's officials and those above."""
     if user.is_superuser:

@@ -41,6 +41,7 @@ from thidua.awards.permissions import (
     can_sign,
     decisions_for_user,
     issuers_for_user,
+    nominating_units_for_cycle,
     nominating_units_for_user,
     nomination_for_user,
     require_build,
@@ -135,7 +136,7 @@ def nominating_unit(user: Any, pk: int, cycle: Cycle) -> Unit:
     unit = unit_for_user(user, pk)
     if not nominating_units_for_user(user).filter(pk=unit.pk).exists():
         raise PermissionDenied(_("Bạn không được lập hồ sơ đề nghị khen thưởng cho đơn vị này."))
-    if not in_programme(cycle.programme, unit):
+    if not nominating_units_for_cycle(user, cycle).filter(pk=unit.pk).exists():
         raise ValidationError(
             {"unit": _("“%(unit)s” không tham gia chương trình này.") % {"unit": unit}}
         )

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -21,7 +22,7 @@ from thidua.awards.permissions import (
     can_run,
     cycle_for_user,
     cycles_for_user,
-    nominating_units_for_user,
+    nominating_units_for_cycle,
     nominations_for_user,
 )
 from thidua.awards.selectors import nominations_in
@@ -29,8 +30,8 @@ from thidua.awards.services import cycles
 from thidua.awards.services.common import deadline_for, deadline_text
 from thidua.campaigns.permissions import can_manage, programme_for_user
 from thidua.initiatives.selectors import programmes_for_user
-from thidua.orgs.models import Unit, UnitPlacement
-from thidua.orgs.permissions import Cap, today, units_for_user
+from thidua.orgs.models import Unit
+from thidua.orgs.permissions import Cap, units_for_user
 from thidua.web.award_forms.nominations import (
     PRESET_AN_LAO,
     CategoryForm,
@@ -52,13 +53,8 @@ NAV = "awards"
 
 
 def nominating_units(user: Any, cycle: Cycle) -> list[Unit]:
-    """Units the user nominates for in this cycle: theirs, inside the programme's tree."""
-    units = nominating_units_for_user(user)
-    root = UnitPlacement.objects.on(today()).filter(unit=cycle.programme.running_unit).first()
-    if root is not None:
-        inside = UnitPlacement.objects.on(today()).under(root.path).values("unit_id")
-        units = units.filter(pk__in=inside)
-    return list(units.order_by("name")[:500])
+    """The first units the user nominates for in this cycle, for the form's choice."""
+    return list(nominating_units_for_cycle(user, cycle).order_by("name")[:500])
 
 
 def with_missing(nominations: Any) -> list[dict[str, Any]]:
@@ -207,6 +203,8 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "counts": _status_counts(visible),
         "running": running,
         "units": units,
+        # New dossiers only while some deadline (the cycle's or an extension) is still ahead.
+        "taking": timezone.now() <= max([cycle.deadline, *(e.deadline for e in extensions)]),
         "nav_active": NAV,
     }
     if units and not running:
