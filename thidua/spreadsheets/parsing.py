@@ -102,7 +102,7 @@ def parse_money(value: Any) -> int:
 def _whole_dong(amount: Decimal, shown: Any) -> int:
     if amount != amount.to_integral_value():
         raise CellError(
-            _("“%(value)s” không phải là số đồng chẵn; giá trị làm lợi ghi bằng đồng, không lẻ.")
+            _("“%(value)s” không phải là số đồng chẵn: số tiền ghi bằng đồng, không có phần lẻ.")
             % {"value": shown}
         )
     if amount > MAX_MONEY:
