@@ -3,7 +3,7 @@ comment page; included by thidua/web/urls.py."""
 
 from django.urls import URLPattern, path
 
-from thidua.web.views.awards import decisions, history, public, stats
+from thidua.web.views.awards import decision_acts, decisions, history, public, register, stats
 
 urlpatterns: list[URLPattern] = [
     path("khen-thuong/quyet-dinh/", decisions.decision_list, name="decision_list"),
@@ -28,31 +28,31 @@ urlpatterns: list[URLPattern] = [
     ),
     path(
         "khen-thuong/quyet-dinh/<int:pk>/dong/<int:line_pk>/thu-hoi/",
-        decisions.line_revoke,
+        decision_acts.line_revoke,
         name="line_revoke",
     ),
     path(
         "khen-thuong/quyet-dinh/<int:pk>/lay-y-kien/",
-        decisions.decision_comment_open,
+        decision_acts.decision_comment_open,
         name="decision_comment_open",
     ),
     path(
         "khen-thuong/quyet-dinh/<int:pk>/sua-lai/",
-        decisions.decision_back_to_draft,
+        decision_acts.decision_back_to_draft,
         name="decision_back_to_draft",
     ),
-    path("khen-thuong/quyet-dinh/<int:pk>/ky/", decisions.decision_sign, name="decision_sign"),
+    path("khen-thuong/quyet-dinh/<int:pk>/ky/", decision_acts.decision_sign, name="decision_sign"),
     path(
         "khen-thuong/quyet-dinh/<int:pk>/cong-bo/",
-        decisions.decision_publish,
+        decision_acts.decision_publish,
         name="decision_publish",
     ),
     path(
         "khen-thuong/quyet-dinh/<int:pk>/danh-sach.xlsx",
-        decisions.decision_export,
+        decision_acts.decision_export,
         name="decision_export",
     ),
-    path("khen-thuong/so-van-ban/", decisions.register, name="register"),
+    path("khen-thuong/so-van-ban/", register.register, name="register"),
     path("khen-thuong/lich-su/", history.award_history, name="award_history"),
     path("khen-thuong/lich-su.xlsx", history.award_history_export, name="award_history_export"),
     path("khen-thuong/dot/<int:pk>/thong-ke/", stats.cycle_stats, name="cycle_stats"),

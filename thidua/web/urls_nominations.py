@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from thidua.web.views.awards import cycles, nominations
+from thidua.web.views.awards import categories, cycles, nominations
 
 urlpatterns: list[URLPattern] = [
     path("khen-thuong/", cycles.cycle_list, name="cycle_list"),
@@ -10,35 +10,35 @@ urlpatterns: list[URLPattern] = [
     path("khen-thuong/dot/<int:pk>/", cycles.cycle_detail, name="cycle_detail"),
     path("khen-thuong/dot/<int:pk>/sua/", cycles.cycle_edit, name="cycle_edit"),
     path("khen-thuong/dot/<int:pk>/gia-han/", cycles.cycle_extend, name="cycle_extend"),
-    path("khen-thuong/dot/<int:pk>/nhom/them/", cycles.category_create, name="category_create"),
+    path("khen-thuong/dot/<int:pk>/nhom/them/", categories.category_create, name="category_create"),
     path(
         "khen-thuong/dot/<int:pk>/nhom/<int:category_pk>/sua/",
-        cycles.category_edit,
+        categories.category_edit,
         name="category_edit",
     ),
     path(
         "khen-thuong/dot/<int:pk>/nhom/<int:category_pk>/xoa/",
-        cycles.category_delete,
+        categories.category_delete,
         name="category_delete",
     ),
     path(
         "khen-thuong/dot/<int:pk>/nhom/<int:category_pk>/chi-tieu/",
-        cycles.category_quota,
+        categories.category_quota,
         name="category_quota",
     ),
     path(
         "khen-thuong/dot/<int:pk>/nhom/<int:category_pk>/dieu-kien/them/",
-        cycles.rule_create,
+        categories.rule_create,
         name="rule_create",
     ),
     path(
         "khen-thuong/dot/<int:pk>/dieu-kien/<int:rule_pk>/sua/",
-        cycles.rule_edit,
+        categories.rule_edit,
         name="rule_edit",
     ),
     path(
         "khen-thuong/dot/<int:pk>/dieu-kien/<int:rule_pk>/xoa/",
-        cycles.rule_delete,
+        categories.rule_delete,
         name="rule_delete",
     ),
     path(

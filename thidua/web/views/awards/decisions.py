@@ -34,29 +34,22 @@ from thidua.awards.permissions import (
 )
 from thidua.awards.services import decisions as services
 from thidua.common.vietnamese import date_in_words, money_in_words
-from thidua.documents.models import RegisterEntry
-from thidua.documents.register import register_continue
 from thidua.orgs.enums import KIND_TIER
 from thidua.orgs.models import Unit
 from thidua.orgs.permissions import Cap, people_for_user, units_for_user
 from thidua.orgs.selectors import people_list
-from thidua.spreadsheets import award_exports
 from thidua.web.award_forms.decisions import (
     AddNominationsForm,
-    BackToDraftForm,
     CommentOpenForm,
     DecisionForm,
     LineAddForm,
     LineForm,
-    RegisterContinueForm,
-    RevokeForm,
     SignForm,
     decision_initial,
     line_initial,
 )
 from thidua.web.forms import add_service_errors
 from thidua.web.views.common import id_param, paginate
-from thidua.web.views.reviews.common import stream
 
 NAV = "decisions"
 
@@ -407,222 +400,3 @@ def line_remove(request: HttpRequest, pk: int, line_pk: int) -> HttpResponseBase
     else:
         messages.success(request, _("Đã bỏ “%(name)s” khỏi danh sách.") % {"name": line.name})
     return redirect("web:decision_detail", pk=decision.pk)
-
-
-# --- comment, signature, publication, revocation ----------------------------------------------
-
-
-@login_required
-def decision_comment_open(request: HttpRequest, pk: int) -> HttpResponseBase:
-    decision = decision_for_user(request.user, pk, manage=True)
-    form = CommentOpenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decision_open_comment(
-                actor=request.user, decision=decision, until=form.cleaned_data["until"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Đã công khai danh sách để lấy ý kiến. Gửi đường dẫn công khai cho các đơn vị."),
-            )
-            return redirect("web:decision_detail", pk=decision.pk)
-    return render(
-        request,
-        "web/awards/decision_action.html",
-        {
-            "decision": decision,
-            "form": form,
-            "title": _("Công khai danh sách để lấy ý kiến"),
-            "intro": _(
-                "Ai có đường dẫn đều xem được danh sách (họ tên, chức vụ, đơn vị, thành tích) "
-                "và gửi góp ý đến hết thời hạn. Trong thời gian này chưa ký được quyết định."
-            ),
-            "submit": _("Công khai"),
-            "nav_active": NAV,
-        },
-    )
-
-
-@login_required
-def decision_back_to_draft(request: HttpRequest, pk: int) -> HttpResponseBase:
-    decision = decision_for_user(request.user, pk, manage=True)
-    form = BackToDraftForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decision_back_to_draft(
-                actor=request.user, decision=decision, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Đã dừng lấy ý kiến; danh sách sửa được."))
-            return redirect("web:decision_detail", pk=decision.pk)
-    return render(
-        request,
-        "web/awards/decision_action.html",
-        {
-            "decision": decision,
-            "form": form,
-            "title": _("Dừng lấy ý kiến để sửa danh sách"),
-            "intro": _(
-                "Đường dẫn công khai ngừng nhận góp ý; các ý kiến đã nhận vẫn được lưu. Sửa xong "
-                "có thể công khai lại để lấy ý kiến."
-            ),
-            "submit": _("Dừng lấy ý kiến"),
-            "nav_active": NAV,
-        },
-    )
-
-
-@login_required
-def decision_sign(request: HttpRequest, pk: int) -> HttpResponseBase:
-    decision = decision_for_user(request.user, pk, sign=True)
-    form = SignForm(request.POST or None, initial={"signer_name": decision.signer_name})
-    if request.method == "POST" and form.is_valid():
-        try:
-            signed = services.decision_sign(
-                actor=request.user,
-                decision=decision,
-                signed_on=form.cleaned_data["signed_on"],
-                signer_name=form.cleaned_data["signer_name"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Đã ký, cấp số %(symbol)s trong sổ văn bản.") % {"symbol": signed.symbol},
-            )
-            return redirect("web:decision_detail", pk=decision.pk)
-    return render(
-        request,
-        "web/awards/decision_action.html",
-        {
-            "decision": decision,
-            "form": form,
-            "title": _("Ghi nhận chữ ký, cấp số quyết định"),
-            "intro": _(
-                "Số quyết định lấy từ sổ văn bản của đơn vị ban hành, không trùng, không dùng lại."
-            ),
-            "submit": _("Ký, cấp số"),
-            "nav_active": NAV,
-        },
-    )
-
-
-@login_required
-@require_POST
-def decision_publish(request: HttpRequest, pk: int) -> HttpResponseBase:
-    decision = decision_for_user(request.user, pk, manage=True)
-    try:
-        services.decision_publish(actor=request.user, decision=decision)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Đã công bố quyết định."))
-    return redirect("web:decision_detail", pk=decision.pk)
-
-
-@login_required
-def line_revoke(request: HttpRequest, pk: int, line_pk: int) -> HttpResponseBase:
-    decision = decision_for_user(request.user, pk, manage=True)
-    line = get_object_or_404(decision.lines.all(), pk=line_pk)
-    form = RevokeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.line_revoke(
-                actor=request.user,
-                line=line,
-                reason=form.cleaned_data["reason"],
-                basis=form.cleaned_data["basis"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("Đã thu hồi khen thưởng của %(name)s.") % {"name": line.name}
-            )
-            return redirect("web:decision_detail", pk=decision.pk)
-    return render(
-        request,
-        "web/awards/decision_action.html",
-        {
-            "decision": decision,
-            "form": form,
-            "title": _("Thu hồi khen thưởng: %(name)s") % {"name": line.name},
-            "intro": _("Dòng này vẫn giữ trong quyết định và trong lịch sử, ghi rõ đã thu hồi."),
-            "submit": _("Thu hồi"),
-            "nav_active": NAV,
-        },
-    )
-
-
-@login_required
-@require_GET
-def decision_export(request: HttpRequest, pk: int) -> HttpResponseBase:
-    decision = decision_for_user(request.user, pk)
-    return stream(award_exports.DecisionWorkbook(decision=decision))
-
-
-# --- the document register --------------------------------------------------------------------
-
-
-@login_required
-def register(request: HttpRequest) -> HttpResponseBase:
-    issuers = _by_tier(issuers_for_user(request.user))
-    if not issuers.exists():
-        raise PermissionDenied(_("Bạn không quản lý sổ văn bản của đơn vị nào."))
-    form = RegisterContinueForm(request.POST or None, issuers=issuers)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            register_continue(
-                actor=request.user,
-                issuer=data["issuer"],
-                type_code=data["type_code"].strip(),
-                year=data["year"],
-                last_number=data["last_number"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Sổ %(code)s năm %(year)s của %(issuer)s sẽ cấp tiếp từ số %(next)s.")
-                % {
-                    "code": data["type_code"],
-                    "year": data["year"],
-                    "issuer": data["issuer"].name,
-                    "next": data["last_number"] + 1,
-                },
-            )
-            return redirect("web:register")
-    entries = RegisterEntry.objects.filter(issuer__in=issuers.values("pk"))
-    issuer_id = request.GET.get("don_vi", "")
-    year = _year(request.GET.get("nam", ""))
-    type_code = request.GET.get("loai", "").strip()
-    if id_param(issuer_id):
-        entries = entries.filter(issuer_id=int(issuer_id))
-    if year:
-        entries = entries.filter(year=year)
-    if type_code:
-        entries = entries.filter(type_code=type_code)
-    entries = entries.select_related("issuer", "decision").order_by(
-        "-year", "-issued_on", "-number", "-id"
-    )
-    return render(
-        request,
-        "web/awards/register.html",
-        {
-            "page": paginate(request, entries),
-            "issuers": issuers,
-            "issuer_id": id_param(issuer_id),
-            "year": year or "",
-            "type_code": type_code,
-            "form": form,
-            "nav_active": NAV,
-        },
-    )
