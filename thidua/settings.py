@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "thidua.reviews",
     "thidua.awards",
     "thidua.documents",
+    "thidua.events",
     "thidua.spreadsheets",
     "thidua.web",
     "thidua.api",

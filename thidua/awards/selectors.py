@@ -190,3 +190,32 @@ def my_award_work(user: Any, now: Any = None) -> list[CycleWork]:
         if latest >= now or item.to_review or item.returned:
             work.append(item)
     return work
+
+
+@dataclass
+class LineGroup:
+    name: str
+    lines: list[DecisionLine] = field(default_factory=list)
+
+
+def grouped_lines(lines: list[DecisionLine]) -> list[LineGroup]:
+    """Lines by group (the category), groups in the cycle's order, names Vietnamese-style
+    within each; STT runs on across groups."""
+
+    def group_rank(line: DecisionLine) -> tuple[int, int]:
+        category = line.nomination.category if line.nomination else None
+        return (category.order if category else 10_000, line.order)
+
+    firsts: dict[str, tuple[int, int]] = {}
+    for line in lines:
+        rank = group_rank(line)
+        firsts[line.group] = min(firsts.get(line.group, rank), rank)
+    groups: dict[str, LineGroup] = {}
+    for line in sorted(lines, key=lambda x: (firsts[x.group], x.sort_key, x.pk)):
+        groups.setdefault(line.group, LineGroup(line.group)).lines.append(line)
+    number = 0
+    for group in groups.values():
+        for line in group.lines:
+            number += 1
+            line.stt = number  # type: ignore[attr-defined]
+    return list(groups.values())

@@ -173,3 +173,21 @@ def money_in_words(amount: int) -> str:
     """1200000000 -> 'Một tỷ hai trăm triệu đồng'."""
     words = number_in_words(amount) + " đồng"
     return words[0].upper() + words[1:]
+
+
+_WEEKDAYS = ["thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật"]
+
+
+def weekday_name(value: dt.date) -> str:
+    """dt.date(2024, 7, 23) -> 'thứ ba'."""
+    return _WEEKDAYS[value.weekday()]
+
+
+def clock_time(value: dt.datetime | dt.time) -> str:
+    """14:00 -> "14h00'", the way plans and invitations write the hour."""
+    return f"{value.hour:02d}h{value.minute:02d}'"
+
+
+def lower_first(text: str) -> str:
+    """'Tổ chức hội nghị' -> 'tổ chức hội nghị', to continue a sentence."""
+    return text[:1].lower() + text[1:] if text else text

@@ -4,7 +4,6 @@ of the list, and the document register itself."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib import messages
@@ -32,6 +31,7 @@ from thidua.awards.permissions import (
     issuers_for_user,
     nominations_for_user,
 )
+from thidua.awards.selectors import LineGroup, grouped_lines  # noqa: F401
 from thidua.awards.services import decisions as services
 from thidua.common.vietnamese import date_in_words, money_in_words
 from thidua.orgs.enums import KIND_TIER
@@ -196,35 +196,6 @@ def decision_edit(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 
 # --- the decision as it reads -----------------------------------------------------------------
-
-
-@dataclass
-class LineGroup:
-    name: str
-    lines: list[DecisionLine] = field(default_factory=list)
-
-
-def grouped_lines(lines: list[DecisionLine]) -> list[LineGroup]:
-    """Lines by group (the category), groups in the cycle's order, names Vietnamese-style
-    within each; STT runs on across groups."""
-
-    def group_rank(line: DecisionLine) -> tuple[int, int]:
-        category = line.nomination.category if line.nomination else None
-        return (category.order if category else 10_000, line.order)
-
-    firsts: dict[str, tuple[int, int]] = {}
-    for line in lines:
-        rank = group_rank(line)
-        firsts[line.group] = min(firsts.get(line.group, rank), rank)
-    groups: dict[str, LineGroup] = {}
-    for line in sorted(lines, key=lambda x: (firsts[x.group], x.sort_key, x.pk)):
-        groups.setdefault(line.group, LineGroup(line.group)).lines.append(line)
-    number = 0
-    for group in groups.values():
-        for line in group.lines:
-            number += 1
-            line.stt = number  # type: ignore[attr-defined]
-    return list(groups.values())
 
 
 def _available_nominations(user: Any, decision: Decision) -> QuerySet[Nomination]:
