@@ -74,6 +74,8 @@ else:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# LibreOffice for PDF (found on PATH when empty).
+THIDUA_SOFFICE = env_str("THIDUA_SOFFICE", "")
 
 INSTALLED_APPS = [
     # thidua's apps come first so that their templates (registration/*, 404.html) win over
@@ -219,9 +221,11 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "thidua <no-reply@localhost>")
 
-# Background work: in-process by default; "database" queues in the DB for `thidua db_worker`.
+# Background work: in-process by default ("immediate" runs it before the response, "thread"
+# beside it, as the demo does); "database" queues in the DB for `thidua db_worker`.
 _TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "thread": "thidua.common.tasks.ThreadBackend",
     "database": "django_tasks_db.DatabaseBackend",
     "dummy": "django_tasks.backends.dummy.DummyBackend",
 }

@@ -159,7 +159,7 @@ def test_an_lao_cycle_from_rule_change_to_revoked_award(al, clock):
     official_sees = official.get(decision_url)
     official_signs = post(official, decision_url + "sign/", {"signed_on": "2024-07-18"})
     revoked = post(officer, decision_url + f"lines/{line['id']}/revoke/", {
-        "reason": "Khai không đúng giá trị làm lợi.", "basis": "QĐ 5/QĐ-LĐLĐ",
+        "reason": "Khai không đúng giá trị làm lợi.", "basis": "QĐ 05/QĐ-LĐLĐ",
     })  # fmt: skip
     history = officer.get("/api/v1/award-history/", {"q": "nguyen thi lan"})
 
@@ -170,7 +170,7 @@ def test_an_lao_cycle_from_rule_change_to_revoked_award(al, clock):
         ("Nguyễn Thị Lan", 500_000)
     ]
     assert signed.status_code == 200
-    assert signed.json()["symbol"] == "1/QĐ-LĐLĐ"
+    assert signed.json()["symbol"] == "01/QĐ-LĐLĐ"
     assert officer.get(url).json()["status"] == "revoked"  # awarded, then revoked
     assert published.json()["status"] == "published"
     assert official_sees.status_code == 200
@@ -180,7 +180,7 @@ def test_an_lao_cycle_from_rule_change_to_revoked_award(al, clock):
     assert [
         (row["name"], row["decision"]["symbol"], row["award"]["code"], row["is_revoked"])
         for row in history.json()["results"]
-    ] == [("Nguyễn Thị Lan", "1/QĐ-LĐLĐ", "giay-khen", True)]
+    ] == [("Nguyễn Thị Lan", "01/QĐ-LĐLĐ", "giay-khen", True)]
     assert outsider.get(url).status_code == 404
     assert outsider.get(decision_url).status_code == 404
 
@@ -560,7 +560,7 @@ def test_decision_list_filters_by_status_and_year(al):
     everything = client.get("/api/v1/decisions/", {"issuer": al.district.pk})
 
     assert [(row["symbol"], row["line_count"]) for row in signed.json()["results"]] == [
-        ("1/QĐ-LĐLĐ", 1)
+        ("01/QĐ-LĐLĐ", 1)
     ]
     assert everything.json()["count"] == 2
 

@@ -47,7 +47,7 @@ def post(client, url, body=None):
 
 
 def signed_decision(al: AnLao) -> Decision:
-    """Nguyễn Thị Lan's Giấy khen, signed: the district's register takes 1/QĐ-LĐLĐ."""
+    """Nguyễn Thị Lan's Giấy khen, signed: the district's register takes 01/QĐ-LĐLĐ."""
     nomination = nominate(al, 1, al.engineer, initiative=al.rich)
     nominations.nomination_submit(actor=None, nomination=nomination, now=BEFORE)
     nominations.nomination_accept(actor=al.officer, nomination=nomination, now=BEFORE)
@@ -190,11 +190,11 @@ def test_officer_reads_the_register_of_the_units_they_issue_for(al):
 
     assert everything.status_code == 200
     assert [row["symbol"] for row in everything.json()["results"]] == [
-        "1/KH-LĐLĐ", "1/QĐ-LĐLĐ", "1/QĐ-LĐLĐ",
+        "01/KH-LĐLĐ", "01/QĐ-LĐLĐ", "01/QĐ-LĐLĐ",
     ]  # fmt: skip
     assert decisions_2024.json()["results"] == [
         {
-            "id": decision.register_entry_id, "symbol": "1/QĐ-LĐLĐ", "number": 1,
+            "id": decision.register_entry_id, "symbol": "01/QĐ-LĐLĐ", "number": 1,
             "type_code": "QĐ", "year": 2024, "issued_on": "2024-07-18",
             "subject": decision.subject, "signer": "Phạm Thị Nga",
             "issuer": {"id": al.district.pk, "code": "HP-ANLAO", "name": al.district.name},

@@ -86,7 +86,7 @@ def test_signing_takes_the_next_number_and_marks_the_person_awarded(al: AnLao):
                             signer_name="Phạm Thị Nga", now=SIGNING)  # fmt: skip
     decision.refresh_from_db()
     nomination.refresh_from_db()
-    assert decision.symbol == "1/QĐ-LĐLĐ"
+    assert decision.symbol == "01/QĐ-LĐLĐ"
     assert nomination.status == NominationStatus.AWARDED
 
 

@@ -39,11 +39,11 @@ def test_numbers_run_per_issuer_type_and_year(al: AnLao):
             actor=None, issuer=issuer, type_code=code, issued_on=day, subject="Thử"
         ).symbol
 
-    assert take(al.district, "QĐ", dt.date(2024, 7, 1)) == "1/QĐ-LĐLĐ"
-    assert take(al.district, "QĐ", dt.date(2024, 7, 2)) == "2/QĐ-LĐLĐ"
-    assert take(al.district, "KH", dt.date(2024, 7, 2)) == "1/KH-LĐLĐ"
-    assert take(al.other_district, "QĐ", dt.date(2024, 7, 2)) == "1/QĐ-LĐLĐ"
-    assert take(al.district, "QĐ", dt.date(2025, 1, 2)) == "1/QĐ-LĐLĐ"
+    assert take(al.district, "QĐ", dt.date(2024, 7, 1)) == "01/QĐ-LĐLĐ"
+    assert take(al.district, "QĐ", dt.date(2024, 7, 2)) == "02/QĐ-LĐLĐ"
+    assert take(al.district, "KH", dt.date(2024, 7, 2)) == "01/KH-LĐLĐ"
+    assert take(al.other_district, "QĐ", dt.date(2024, 7, 2)) == "01/QĐ-LĐLĐ"
+    assert take(al.district, "QĐ", dt.date(2025, 1, 2)) == "01/QĐ-LĐLĐ"
 
 
 def test_the_register_continues_from_the_paper_book_and_never_goes_back(al: AnLao):
@@ -139,7 +139,7 @@ def test_signing_needs_the_comment_window_to_be_over(al: AnLao):
         signer_name="Phạm Thị Nga", now=until + dt.timedelta(hours=1),
     )  # fmt: skip
     decision.refresh_from_db()
-    assert decision.symbol == "1/QĐ-LĐLĐ"
+    assert decision.symbol == "01/QĐ-LĐLĐ"
     assert decision.comments.count() == 1
 
 
@@ -150,4 +150,4 @@ def test_another_issuers_numbers_do_not_collide_in_one_database(al: AnLao):
         actor=None, issuer=school_board, type_code="QĐ", issued_on=dt.date(2024, 7, 1),
         subject="Thử",
     )  # fmt: skip
-    assert entry.symbol == "1/QĐ-CĐGD"
+    assert entry.symbol == "01/QĐ-CĐGD"

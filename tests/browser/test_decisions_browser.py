@@ -62,12 +62,12 @@ def test_the_officer_drafts_fills_and_signs_a_giay_khen_decision(live_server, li
     page.fill("#id_signed_on", "2024-07-18")
     page.get_by_role("button", name="Ký, cấp số").click()
 
-    expect(page.get_by_text("Số: 1/QĐ-LĐLĐ")).to_be_visible()
+    expect(page.get_by_text("Số: 01/QĐ-LĐLĐ")).to_be_visible()
     expect(page.get_by_text("An Lão, ngày 18 tháng 7 năm 2024")).to_be_visible()
     expect(page.get_by_role("cell", name="Bùi Văn Toàn")).to_be_visible()
     expect(page.get_by_role("cell", name="Nguyễn Thị Lan")).to_be_visible()
     decision = Decision.objects.get()
-    assert (decision.status, decision.symbol) == (DecisionStatus.SIGNED, "1/QĐ-LĐLĐ")
+    assert (decision.status, decision.symbol) == (DecisionStatus.SIGNED, "01/QĐ-LĐLĐ")
     assert set(live.cycle.nominations.values_list("status", flat=True)) == {
         NominationStatus.AWARDED
     }

@@ -63,7 +63,7 @@ def test_the_decision_list_keeps_the_revoked_line_and_sums_the_money(al):
     )  # fmt: skip
     assert rows[2][:2] == (2, "Bùi Văn Toàn")
     assert rows[2][6:8] == ("Đã thu hồi", "Khai sai thành tích.")
-    assert ("Quyết định", "1/QĐ-LĐLĐ") in [row[:2] for row in rows]
+    assert ("Quyết định", "01/QĐ-LĐLĐ") in [row[:2] for row in rows]
     assert ("Tổng tiền thưởng", "1.000.000 đồng", "Một triệu đồng") in [row[:3] for row in rows]
 
 
@@ -88,7 +88,7 @@ def test_the_history_export_follows_the_filter_and_stays_vietnamese_in_english(a
         "Tổ trưởng tổ cơ điện, Công đoàn Công ty TNHH Cơ khí An Lão",
         "Công đoàn Công ty TNHH Cơ khí An Lão",
         "Hình thức khen thưởng: Giấy khen",
-        "1/QĐ-LĐLĐ",
+        "01/QĐ-LĐLĐ",
     )
     assert row[5] == dt.datetime(2024, 7, 18)
     assert row[6] == "Liên đoàn Lao động huyện An Lão"
@@ -123,7 +123,7 @@ def test_the_cycle_workbook_has_the_stats_and_the_conference_lists(al):
         "Đề nghị khen thưởng", "Tình trạng", "Quyết định",
     )  # fmt: skip
     assert [row[1] for row in nominees[1:]] == ["Bùi Văn Toàn", "Trần Văn Bình"]
-    assert nominees[1][6:] == ("Đã khen thưởng", "1/QĐ-LĐLĐ")
+    assert nominees[1][6:] == ("Đã khen thưởng", "01/QĐ-LĐLĐ")
     assert nominees[2][6:] == ("Đã nộp, chờ thẩm định", None)
     awardees = read_back(content, "Danh sách được khen")
     assert awardees[1][:5] == (

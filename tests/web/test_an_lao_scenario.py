@@ -154,12 +154,12 @@ def test_the_an_lao_cycle_runs_from_the_plan_to_the_decision(fresh: AnLao, clock
     assert "Đã quá hạn nộp hồ sơ (trước ngày 13/7/2024)" in late.content.decode()
     assert teacher.status == NominationStatus.DRAFT
     assert (worker.status, engineer.status) == (NominationStatus.AWARDED,) * 2
-    assert "1/QĐ-LĐLĐ" in shown
+    assert "01/QĐ-LĐLĐ" in shown
     assert "An Lão, ngày 18 tháng 7 năm 2024" in shown
     assert "Bùi Văn Toàn" in shown and "Nguyễn Thị Lan" in shown
-    assert "1/QĐ-LĐLĐ" in history[al.worker]
-    assert "1/QĐ-LĐLĐ" in history[al.engineer]
-    assert "1/QĐ-LĐLĐ" not in history[al.teacher]
+    assert "01/QĐ-LĐLĐ" in history[al.worker]
+    assert "01/QĐ-LĐLĐ" in history[al.engineer]
+    assert "01/QĐ-LĐLĐ" not in history[al.teacher]
     assert list(worker.events.values_list("action", flat=True)) == [
         "create", "document", "document", "document", "submit", "return", "document",
         "document", "submit", "accept", "award",

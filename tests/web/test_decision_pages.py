@@ -101,7 +101,7 @@ def test_an_officer_drafts_adds_accepted_dossiers_and_signs_a_numbered_decision(
     assert "Chưa cấp số (dự thảo)" in draft_page.content.decode()
     assert "Thêm từ hồ sơ hợp lệ" in draft_page.content.decode()
     text = page.content.decode()
-    assert "Số: 1/QĐ-LĐLĐ" in text
+    assert "Số: 01/QĐ-LĐLĐ" in text
     assert "An Lão, ngày 18 tháng 7 năm 2024" in text
     assert "Bùi Văn Toàn" in text and "Nguyễn Thị Lan" in text
     assert "1.000.000 đồng" in text and "Một triệu đồng" in text
@@ -131,7 +131,7 @@ def test_a_leader_signs_a_grassroots_official_may_not_and_an_outsider_sees_nothi
     assert hidden_draft.status_code == 404
     assert signed.status_code == 302
     decision.refresh_from_db()
-    assert decision.symbol == "1/QĐ-LĐLĐ"
+    assert decision.symbol == "01/QĐ-LĐLĐ"
     assert seen.status_code == 200
     assert refused.status_code == 403
     assert revoke.status_code == 403
@@ -200,7 +200,7 @@ def test_the_public_comment_window_needs_no_login_and_holds_the_signature(al, cl
     assert late.status_code == 200
     assert Comment.objects.count() == 1
     assert signed.status_code == 302
-    assert "Số: 1/QĐ-LĐLĐ" in detail.content.decode()
+    assert "Số: 01/QĐ-LĐLĐ" in detail.content.decode()
     assert "Đoàn Văn Minh" in detail.content.decode()
 
 
@@ -231,7 +231,7 @@ def test_revoking_keeps_the_line_and_the_person_history_shows_why(al):
     text = person.content.decode()
     assert "Khen thưởng" in text and "Hình thức khen thưởng: Giấy khen" in text
     assert "Đã thu hồi" in text and "Khai không đúng thành tích." in text
-    assert "1/QĐ-LĐLĐ" in unit.content.decode()
+    assert "01/QĐ-LĐLĐ" in unit.content.decode()
 
 
 def test_history_is_searchable_without_diacritics(al):

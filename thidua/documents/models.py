@@ -104,6 +104,11 @@ class OfficialDocument(models.Model):
     guest_group = models.ForeignKey(
         "events.GuestGroup", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    per_group = models.BooleanField(
+        _("mỗi nhóm khách mời một giấy mời"),
+        default=False,
+        help_text=_("Giấy mời: bỏ chọn để in mỗi khách mời một giấy."),
+    )
     subject = models.CharField(_("trích yếu"), max_length=500)
     addressee = models.CharField(
         _("kính gửi"),
@@ -212,9 +217,17 @@ class Certificate(models.Model):
         related_name="certificates",
     )
     holder = models.CharField(_("cấp cho"), max_length=500)
+    holder_detail = models.CharField(_("chức vụ, đơn vị"), max_length=500, blank=True)
     title = models.CharField(_("nội dung chứng nhận"), max_length=500)
+    achievement = models.TextField(_("thành tích, sáng kiến"), blank=True)
     reference = models.CharField(_("căn cứ (số quyết định)"), max_length=200, blank=True)
+    register_number = models.CharField(_("số vào sổ"), max_length=32, blank=True)
     issued_on = models.DateField(_("ngày cấp"))
+    place_name = models.CharField(_("địa danh"), max_length=100, blank=True)
+    sign_label = models.CharField(_("thẩm quyền ký"), max_length=160, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=120, blank=True)
+    signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
+    revoked = models.BooleanField(_("đã thu hồi"), default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -14,9 +14,10 @@ from thidua.orgs.selectors import unit_current_path
 
 
 def symbol_for(*, number: int, type_code: str, issuer: Unit) -> str:
-    """ "35/KH-LĐLĐ": number, the document type code, the issuer's short name."""
+    """ "35/KH-LĐLĐ", "05/KH-LĐLĐ": number (a 0 before numbers below 10, as Nghị định 30
+    writes them), the document type code, the issuer's short name."""
     suffix = f"-{issuer.short_name}" if issuer.short_name else ""
-    return f"{number}/{type_code}{suffix}"
+    return f"{number:02d}/{type_code}{suffix}"
 
 
 @transaction.atomic
