@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test test-sqlite test-postgres lint format browser-deps serve worker clean
+BENCH_SIZE ?= 1000
+
+.PHONY: bench demo test test-sqlite test-postgres lint format browser-deps doc-deps serve worker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,15 +22,16 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 ## demo: install, migrate, load the demo data, serve on http://$(HOST):$(PORT)
-demo: $(VENV)/.installed
+## (background work such as printing certificates runs on a thread of the server)
+demo: $(VENV)/.installed doc-deps
 	$(BIN)/thidua migrate --noinput -v0
 	$(BIN)/thidua demo
 	@echo "thidua chạy tại http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
-	$(BIN)/thidua runserver $(HOST):$(PORT) --noreload
+	TASK_BACKEND=$${TASK_BACKEND:-thread} $(BIN)/thidua runserver $(HOST):$(PORT) --noreload
 
 ## test: install dev dependencies and the browser, run the whole suite on SQLite,
 ## and again on PostgreSQL when DATABASE_URL points at one
-test: $(VENV)/.installed-dev browser-deps
+test: $(VENV)/.installed-dev browser-deps doc-deps
 	env -u DATABASE_URL $(BIN)/pytest -q
 	@if [ -n "$${DATABASE_URL:-}" ]; then \
 	  echo "== again on $${DATABASE_URL%%@*}@… (PostgreSQL)"; \
@@ -42,6 +45,15 @@ browser-deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+## doc-deps: LibreOffice (DOCX -> PDF) with Liberation fonts (Times New Roman's metrics) and
+## poppler (PDF -> PNG in the tests), from Debian's packages
+doc-deps:
+	@command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && fc-list 2>/dev/null | grep -q "Liberation Serif" || { \
+	  echo "Cài LibreOffice, phông Liberation và poppler từ kho Debian để tạo PDF…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    libreoffice-writer-nogui fonts-liberation poppler-utils >/dev/null; }
+
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -50,6 +62,11 @@ lint: $(VENV)/.installed-dev
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+## bench: the benchmarks (so far: 1,000 certificates as one PDF); prints a Markdown table and
+## writes bench/results/latest.json
+bench: $(VENV)/.installed doc-deps
+	$(BIN)/python -m bench.run --size $(BENCH_SIZE) $${BENCH_COMPARE:+--compare $$BENCH_COMPARE}
 
 ## serve: production-style server (gunicorn); configure with environment variables
 serve: $(VENV)/.installed

@@ -10,6 +10,8 @@ from thidua.common.vietnamese import (
     name_sort_key,
     number_in_words,
     search_terms,
+    time_in_words,
+    weekday_name,
 )
 
 
@@ -75,6 +77,12 @@ def test_search_terms_are_folded_words():
 
 def test_date_in_words_reads_like_a_document():
     assert date_in_words(dt.date(2024, 6, 12)) == "ngày 12 tháng 6 năm 2024"
+
+
+def test_the_hour_of_a_meeting_reads_like_the_plan():
+    assert time_in_words(dt.datetime(2024, 7, 23, 14, 0)) == "14h00 ngày 23 tháng 7 năm 2024"
+    assert time_in_words(dt.datetime(2024, 7, 5, 7, 30)) == "7h30 ngày 5 tháng 7 năm 2024"
+    assert weekday_name(dt.date(2024, 7, 23)) == "thứ ba"
 
 
 def test_money_is_grouped_with_dots():

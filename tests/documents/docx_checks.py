@@ -11,10 +11,14 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.shared import Mm
+from docx.shared import Length, Mm
 from docx.text.paragraph import Paragraph
 
 NUMBER = re.compile(r"^Số: (0[1-9]|[1-9]\d+)/[A-ZĐ]+[A-Za-zĐđ]*-\S+$")
+
+
+def _mm(length: Length | None) -> int:
+    return round((length or 0) / Mm(1))
 
 
 def open_docx(data: bytes) -> DocxDocument:
@@ -78,13 +82,13 @@ def has_rule_below(p: Paragraph) -> bool:
 def assert_decree_page(doc: DocxDocument, *, landscape: bool = False) -> None:
     section = doc.sections[0]
     width, height = (297, 210) if landscape else (210, 297)
-    assert round(section.page_width / Mm(1)) == width
-    assert round(section.page_height / Mm(1)) == height
+    assert _mm(section.page_width) == width
+    assert _mm(section.page_height) == height
     if not landscape:
-        assert 20 <= round(section.top_margin / Mm(1)) <= 25
-        assert 20 <= round(section.bottom_margin / Mm(1)) <= 25
-        assert 30 <= round(section.left_margin / Mm(1)) <= 35
-        assert 15 <= round(section.right_margin / Mm(1)) <= 20
+        assert 20 <= _mm(section.top_margin) <= 25
+        assert 20 <= _mm(section.bottom_margin) <= 25
+        assert 30 <= _mm(section.left_margin) <= 35
+        assert 15 <= _mm(section.right_margin) <= 20
     fonts = {run.font.name for p in all_paragraphs(doc) for run in p.runs if run.text.strip()}
     assert fonts == {"Times New Roman"}
 
@@ -149,5 +153,7 @@ def pdf_pages(pdf: bytes) -> tuple[int, str, int]:
         info = subprocess.run(
             ["pdfinfo", str(path)], check=True, capture_output=True, text=True
         ).stdout
-        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+        found = re.search(r"Pages:\s+(\d+)", info)
+        assert found is not None
+        pages = int(found.group(1))
         return pages, first, len(pngs)

@@ -5,9 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from thidua.awards.models import Cycle
+from thidua.events import services as events
+from thidua.events.models import Event
 from thidua.orgs import services
 from thidua.orgs.models import Person, Unit, User
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 _counter = itertools.count(1)
 
@@ -59,3 +65,18 @@ def make_user(
     if unit is not None and role is not None:
         services.membership_add(actor=None, user=user, unit=unit, role=role)
     return user
+
+
+def make_event(
+    organiser: Unit, *, cycle: Cycle | None = None, actor: Any = None, **data: Any
+) -> Event:
+    """A conference of `organiser` (honouring `cycle` if given) at 14h00 on 23/7/2024, with the
+    usual guest groups for its level; `data` overrides the title, time, place or plan."""
+    values = {
+        "starts_at": dt.datetime(2024, 7, 23, 14, 0, tzinfo=VN),
+        "place": "Hội trường Huyện ủy",
+        **data,
+    }
+    if cycle is None:
+        values.setdefault("title", "Hội nghị biểu dương năm 2023")
+    return events.event_create(actor=actor, organiser=organiser, cycle=cycle, data=values)

@@ -1,6 +1,7 @@
 """The demo's commendation work (thidua/orgs/demo/awards.py): An Lão's cycle for 2023 and its
 decision 52/QĐ-LĐLĐ, the 2022 decision with a revoked award, and Hải Phòng's cycle open today,
-read through the services, selectors and access funnel the pages use."""
+read through the services, selectors and access funnel the pages use; and the conference of
+Kế hoạch 35/KH-LĐLĐ (thidua/orgs/demo/events.py), which shares this module's one load."""
 
 import datetime as dt
 from collections import Counter
@@ -26,7 +27,10 @@ from thidua.awards.permissions import (
 from thidua.awards.selectors import history_lines
 from thidua.awards.services import nominations
 from thidua.common.models import AuditEntry
+from thidua.common.vietnamese import time_in_words
 from thidua.documents.models import RegisterCounter, RegisterEntry
+from thidua.events.models import Event, Guest, lines
+from thidua.events.permissions import can_manage_event, events_for_user
 from thidua.initiatives.enums import Status
 from thidua.orgs.demo import DemoResult, load_demo
 from thidua.orgs.demo.awards import (
@@ -314,6 +318,75 @@ def test_demo_an_lao_records_pass_to_the_city_after_the_restructure(db, demo):
 
 
 # ---------------------------------------------------------------------------------------------
+# The conference of Kế hoạch 35/KH-LĐLĐ (thidua/orgs/demo/events.py)
+
+
+def an_lao_event() -> Event:
+    return Event.objects.get(organiser__code="HP-ANLAO")
+
+
+def test_demo_conference_carries_the_facts_of_the_plan(db, demo):
+    event = an_lao_event()
+
+    assert event.title == (
+        "Hội nghị biểu dương Lao động sáng tạo, Lao động giỏi, cán bộ công đoàn tiêu biểu năm 2023"
+    )
+    assert event.starts_at == dt.datetime(2024, 7, 23, 14, 0, tzinfo=VN)
+    assert time_in_words(timezone.localtime(event.starts_at)) == ("14h00 ngày 23 tháng 7 năm 2024")
+    assert event.place == "Hội trường Huyện ủy"
+    assert list(event.cycles.all()) == [an_lao()]
+    assert event.basis.startswith("Thực hiện Chương trình công tác năm 2024 của Ban Chấp hành")
+    assert event.basis.endswith("cán bộ công đoàn tiêu biểu năm 2023, cụ thể như sau:")
+    assert len(lines(event.purposes)) == 3
+    assert lines(event.purposes)[1].startswith("Biểu dương, tôn vinh công nhân, viên chức")
+    assert [line[:40] for line in lines(event.contents)] == [
+        "Những cá nhân có đề tài, giải pháp sáng ",
+        "Đoàn viên đạt giải Quốc Gia, giải Nhất, ",
+    ]
+    assert len(lines(event.honourees)) == 2
+    assert lines(event.tasks)[0].startswith("Liên đoàn Lao động huyện: Hướng dẫn, tổng hợp hồ sơ")
+    assert lines(event.tasks)[1].endswith(
+        "hoàn thiện hồ sơ gửi về Liên đoàn Lao động huyện (trước ngày 13/7/2024)."
+    )
+
+
+def test_demo_conference_invites_the_six_groups_of_section_iii(db, demo):
+    groups = list(an_lao_event().guest_groups.order_by("order"))
+
+    assert [group.name for group in groups] == [
+        "Đại biểu Thường trực, các Ban Liên đoàn Lao động thành phố;",
+        "Đại biểu Lãnh đạo Huyện ủy, Hội đồng nhân dân, Ủy ban nhân dân, Ủy ban Mặt trận tổ quốc "
+        "Việt Nam huyện; một số phòng, ban, ngành, đoàn thể huyện;",
+        "Các đồng chí Ủy viên Ban Thường vụ, Ủy viên Ban Chấp hành, UBKT Liên đoàn Lao động huyện "
+        "khóa VII, nhiệm kỳ 2023-2028;",
+        "Các đồng chí Chủ tịch công đoàn cơ sở;",
+        "Đại diện lãnh đạo chuyên môn, Công đoàn các đơn vị cơ sở có Lao động sáng tạo, Lao động "
+        "giỏi được biểu dương tại Hội nghị;",
+        "Phóng viên: Đài Phát thanh và Truyền hình Hải Phòng, Trung tâm VH TT & TT huyện.",
+    ]
+    assert all(group.guests.exists() for group in groups)
+    city = groups[0].guests.order_by("order").first()
+    assert (city.name, city.person.unit.code) == ("Đỗ Văn Thành", "HP")
+    chairs = groups[3].guests.select_related("person__unit")
+    assert chairs.count() == 12  # every grassroots union of the district in 2024
+    assert {g.person.unit.code for g in chairs} == {f"HP-AL-{n:02d}" for n in range(1, 13)}
+    assert "Bùi Văn Toàn" in {g.name for g in chairs}
+    assert "Phạm Thị Nga" not in set(Guest.objects.values_list("name", flat=True))  # the host
+
+
+def test_demo_conference_is_organised_by_the_city_after_the_restructure(db, demo):
+    event = an_lao_event()
+
+    assert event in events_for_user(user("thidua_hp"))
+    assert can_manage_event(user("thidua_hp"), event)
+    assert event in events_for_user(user("lanhdao_hp"))
+    assert not can_manage_event(user("lanhdao_hp"), event)
+    assert not events_for_user(user("thidua_anlao")).exists()
+    assert not events_for_user(user("cdcs_cokhi")).exists()
+    assert AuditEntry.objects.filter(action="event_create", object_id=str(event.pk)).exists()
+
+
+# ---------------------------------------------------------------------------------------------
 # Loading
 
 
@@ -335,3 +408,5 @@ def test_demo_reset_removes_the_commendation_work(db, demo):
     assert not RegisterEntry.objects.exists() and not RegisterCounter.objects.exists()
     assert not AuditEntry.objects.filter(object_type__startswith="awards.").exists()
     assert not AuditEntry.objects.filter(object_type__startswith="documents.").exists()
+    assert not Event.objects.exists()
+    assert not AuditEntry.objects.filter(object_type__startswith="events.").exists()

@@ -18,11 +18,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.conftest import World, client_for
-from tests.factories import make_user
+from tests.factories import make_event, make_user
 from thidua.awards.models import Award
 from thidua.awards.services import cycles, decisions, nominations
 from thidua.awards.services.catalogue import catalogue_load
 from thidua.campaigns import services as campaigns
+from thidua.documents import services as documents
+from thidua.documents.enums import BatchStatus, DocumentKind
+from thidua.documents.kinds.plan import PlanGenerator
+from thidua.documents.models import DocumentBatch, DocumentTemplate
+from thidua.events import services as events
 from thidua.initiatives import services as initiatives
 from thidua.orgs.enums import Tier
 from thidua.reviews import services as reviews
@@ -50,6 +55,12 @@ OBJECT_KIND = {
     "cycle-": "cycle",
     "nomination-": "nomination",
     "decision-": "decision",
+    # Honouring conferences in the API ("event-guest-group-guest").
+    "event-": "event",
+    # Documents in the API ("document-batch-file", "document-issue"); after "decision-", which
+    # names the decision's own files ("decision-document-file").
+    "document-batch-": "batch",
+    "document-": "official",
 }
 # Web routes of councils, by full name: their `pk` is the council (or, for a score sheet, the
 # assignment; for forming one, the programme); further parameters name objects inside it.
@@ -77,15 +88,31 @@ DECISION_ROUTES = {
     "line_remove", "line_revoke", "decision_comment_open", "decision_back_to_draft",
     "decision_sign", "decision_publish", "decision_export",
 }  # fmt: skip
+# Web routes of conferences: `pk` is the conference; group_pk and guest_pk name rows inside it.
+EVENT_ROUTES = {
+    "event_detail", "event_edit", "event_group_add", "event_group_edit", "event_group_remove",
+    "event_group_move", "event_group_fill", "event_guest_add", "event_guest_edit",
+    "event_guest_remove", "event_guest_move",
+}  # fmt: skip
 ROUTE_KIND = {
     **{f"web:{name}": "council" for name in COUNCIL_ROUTES},
     **{f"web:{name}": "cycle" for name in CYCLE_ROUTES},
     **{f"web:{name}": "nomination" for name in NOMINATION_ROUTES},
     **{f"web:{name}": "decision" for name in DECISION_ROUTES},
+    **{f"web:{name}": "event" for name in EVENT_ROUTES},
     "web:cycle_open": "programme",
     "web:document_download": "document",
     "web:document_delete": "document",
     "web:council_create": "programme",
+    **{
+        f"web:official_{name}": "official" for name in ("detail", "edit", "issue", "delete", "file")
+    },
+    "web:official_create": "event",
+    "web:decision_file": "decision",
+    "web:decision_certificates": "decision",
+    **{f"web:batch_{name}": "batch" for name in ("detail", "file", "retry")},
+    "web:template_file": "template",
+    "web:template_remove": "template",
     "web:sheet": "assignment",
     "web:sheet_conflict": "assignment",
 }
@@ -95,6 +122,9 @@ ROUTE_KIND = {
 NOT_OBJECT_ROUTES = {
     "password_reset_confirm", "set_language", "spreadsheets:import_confirm",
     "web:public_comment", "api:award-detail",
+    # Certificates are checked by their code, by anyone (public by design); the built-in
+    # templates are the same for everyone.
+    "web:certificate_check", "api:certificate-detail", "web:template_builtin",
 }  # fmt: skip
 SKIPPED_NAMESPACES = {"admin"}  # Django's admin: staff only, tested separately below.
 
@@ -170,6 +200,12 @@ class BWork:
     document: object
     decision: object
     decision_line: object
+    event: object
+    guest_group: object
+    guest: object
+    official: object
+    batch: object
+    template: object
 
 
 @pytest.fixture
@@ -242,7 +278,22 @@ def b_work(world, settings, tmp_path) -> BWork:
     decision_line = decisions.line_add(
         actor=None, decision=decision, person=world.person_b, data={}
     )
+    event = make_event(world.kien_giang, cycle=cycle, title="Hội nghị biểu dương Kiên Giang")
+    guest_group = event.guest_groups.get(order=1)
+    guest = events.guest_add(actor=None, group=guest_group, data={}, person=world.person_b)
+    official = documents.document_create(actor=None, kind=DocumentKind.PLAN, obj=event)
+    batch = DocumentBatch.objects.create(
+        kind=DocumentKind.AWARD_CERTIFICATE, title="Giấy khen B", unit=world.kien_giang,
+        decision=decision, status=BatchStatus.FAILED, error="Thử",
+    )  # fmt: skip
+    template = DocumentTemplate.objects.create(
+        unit=world.kien_giang, kind=DocumentKind.PLAN,
+        file=SimpleUploadedFile("mau.docx", PlanGenerator.builtin()),
+    )  # fmt: skip
     return BWork(
+        official=official,
+        batch=batch,
+        template=template,
         programme=programme,
         level=level,
         initiative=initiative,
@@ -259,6 +310,9 @@ def b_work(world, settings, tmp_path) -> BWork:
         document=document,
         decision=decision,
         decision_line=decision_line,
+        event=event,
+        guest_group=guest_group,
+        guest=guest,
     )
 
 
@@ -281,12 +335,20 @@ def _object_values(
         "nomination": work.nomination.pk,
         "document": work.document.pk,
         "decision": work.decision.pk,
+        "event": work.event.pk,
+        "official": work.official.pk,
+        "batch": work.batch.pk,
+        "template": work.template.pk,
     }
     values: dict[str, object] = {}
     for param in route.params:
         if param == "format":
             continue
-        if missing:
+        if param == "kind":
+            values[param] = "ke-hoach"
+        elif param == "fmt":
+            values[param] = "docx"
+        elif missing:
             values[param] = MISSING
         elif param == "membership_pk":
             values[param] = world.official_b.memberships.get().pk
@@ -312,6 +374,10 @@ def _object_values(
             values[param] = work.conflict.pk
         elif param == "initiative_pk":
             values[param] = work.initiative.pk
+        elif param == "group_pk":
+            values[param] = work.guest_group.pk
+        elif param == "guest_pk":
+            values[param] = work.guest.pk
         else:
             values[param] = targets[kind]
     return values
@@ -390,6 +456,7 @@ def test_anonymous_visitors_are_sent_to_login_or_refused(world):
             "api:swagger-ui",
             "api:redoc",
             "api:token",
+            "web:certificate_check_form",  # anyone checks a certificate's code, by design
         }:
             continue
         url = _fill(route.regex, {})

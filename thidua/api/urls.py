@@ -2,11 +2,11 @@
 review councils (assignments, score sheets, ranking, slates, conflicts of interest),
 commendation (the award catalogue, honouring cycles with their categories, rules and the
 quotas of single units, nominations and their papers, decisions, award history, the issuers'
-document registers), token login, and the OpenAPI schema with its docs (Swagger UI and Redoc
-served from local files, no CDN).
+document registers), honouring conferences (their plan, guest groups and guests), token login,
+and the OpenAPI schema with its docs (Swagger UI and Redoc served from local files, no CDN).
 
 Route names carry the object they take (unit, person, programme, initiative, attachment,
-council, assignment, slate, conflict, award, cycle, nomination, decision):
+council, assignment, slate, conflict, award, cycle, nomination, decision, event):
 tests/web/test_access_walk.py classifies parametrised routes by name. The quotas sit under
 "cycles" on a viewset of their own, named "cycle-category-…" like the cycle's other routes;
 the register ("register-list", "register-continue") takes no parameters."""
@@ -29,6 +29,13 @@ from thidua.api.views.awards import (
     NominationViewSet,
     RegisterViewSet,
 )
+from thidua.api.views.documents import (
+    BatchViewSet,
+    CertificateCheckViewSet,
+    DecisionFileViewSet,
+    DocumentViewSet,
+)
+from thidua.api.views.events import EventViewSet
 from thidua.api.views.initiatives import AttachmentViewSet, InitiativeViewSet
 from thidua.api.views.orgs import MeView, PersonViewSet, UnitViewSet
 from thidua.api.views.programmes import ProgrammeViewSet
@@ -58,6 +65,11 @@ router.register("cycles", CycleQuotaViewSet, basename="cycle-category")
 router.register("nominations", NominationViewSet, basename="nomination")
 router.register("decisions", DecisionViewSet, basename="decision")
 router.register("registers", RegisterViewSet, basename="register")
+router.register("events", EventViewSet, basename="event")
+router.register("documents", DocumentViewSet, basename="document")
+router.register("decisions", DecisionFileViewSet, basename="decision-document")
+router.register("document-batches", BatchViewSet, basename="document-batch")
+router.register("certificates", CertificateCheckViewSet, basename="certificate")
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),

@@ -103,6 +103,12 @@ def date_in_words(value: dt.date) -> str:
     return f"ngày {value.day:d} tháng {value.month:d} năm {value.year:d}"
 
 
+def time_in_words(value: dt.datetime) -> str:
+    """'14h00 ngày 23 tháng 7 năm 2024': the hour of a meeting as plans and invitations write
+    it. `value` is read as it is: pass a local time (timezone.localtime)."""
+    return f"{value.hour:d}h{value.minute:02d} {date_in_words(value.date())}"
+
+
 def date_short(value: dt.date | None) -> str:
     """'12/06/2024', the form used in lists and spreadsheets."""
     return value.strftime("%d/%m/%Y") if value else ""

@@ -76,7 +76,8 @@ def draft_number(type_code: str, issuer: Unit) -> str:
 
 
 def _abbreviated(name: str) -> str:
-    return re.sub(r"^LIÊN ĐOÀN LAO ĐỘNG\b", "LĐLĐ", name.upper())
+    """The parent body as unions write it: "LĐLĐ THÀNH PHỐ HẢI PHÒNG", "TỔNG LĐLĐ VIỆT NAM"."""
+    return re.sub(r"^(TỔNG )?LIÊN ĐOÀN LAO ĐỘNG\b", lambda m: (m[1] or "") + "LĐLĐ", name.upper())
 
 
 def _unit_day(unit: Unit, day: dt.date | None) -> dt.date:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -95,7 +96,7 @@ def _mark_size(paragraph: Paragraph, size: float) -> None:
     properties.insert_element_before(mark, "w:sectPr", "w:pPrChange")
 
 
-def _fonts(run_properties: OxmlElement) -> None:
+def _fonts(run_properties: Any) -> None:
     fonts = run_properties.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -173,10 +174,10 @@ class Builder:
             section.left_margin, section.right_margin = Mm(MARGIN_LEFT), Mm(MARGIN_RIGHT)
             self.width = TEXT_WIDTH
         normal = self.doc.styles["Normal"]
-        normal.font.name = FONT  # type: ignore[attr-defined]
-        normal.font.size = Pt(SIZE_BODY)  # type: ignore[attr-defined]
-        _fonts(normal.element.get_or_add_rPr())  # type: ignore[attr-defined]
-        paragraph_format = normal.paragraph_format  # type: ignore[attr-defined]
+        normal.font.name = FONT
+        normal.font.size = Pt(SIZE_BODY)
+        _fonts(normal.element.get_or_add_rPr())
+        paragraph_format = normal.paragraph_format
         paragraph_format.space_after = Pt(0)
         paragraph_format.line_spacing = 1.0
         self.doc.core_properties.language = "vi-VN"
@@ -289,9 +290,7 @@ class Builder:
             )
         self.paragraph(
             "{{ dia_danh_ngay }}",
-            Style(
-                size=SIZE_PLACE_DATE, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, after_pt=0
-            ),
+            Style(size=SIZE_PLACE_DATE, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, after_pt=0),
             into=right,
         )
         self.paragraph("", Style(after_pt=6))

@@ -105,9 +105,7 @@ def certificate_for_public(code: str) -> Certificate | None:
     if not code or len(code) > 16:
         return None
     return (
-        Certificate.objects.select_related(
-            "issuer", "decision_line__decision__award", "initiative"
-        )
+        Certificate.objects.select_related("issuer", "decision_line__decision__award", "initiative")
         .filter(code=code)
         .first()
     )

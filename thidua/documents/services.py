@@ -78,7 +78,7 @@ def signer_defaults(issuer: Unit) -> dict[str, str]:
     """Who signs, as the issuer last signed: its latest document or decision."""
     for model in (OfficialDocument, Decision):
         last = (
-            model.objects.filter(issuer=issuer)  # type: ignore[attr-defined]
+            model.objects.filter(issuer=issuer)
             .exclude(signer_name="")
             .order_by("-created_at", "-id")
             .first()
@@ -202,9 +202,7 @@ def document_issue(
     decisions, by type code), never reused; after this it is not edited."""
     document = OfficialDocument.objects.select_for_update().get(pk=document.pk)
     if document.is_issued:
-        raise ValidationError(
-            _("Văn bản đã được cấp số %(symbol)s.") % {"symbol": document.symbol}
-        )
+        raise ValidationError(_("Văn bản đã được cấp số %(symbol)s.") % {"symbol": document.symbol})
     today = timezone.localtime(now).date() if now else timezone.localdate()
     if issued_on > today:
         raise ValidationError({"issued_on": _("Ngày văn bản không được sau hôm nay.")})
@@ -254,9 +252,7 @@ def document_delete(*, actor: Any, document: OfficialDocument) -> None:
 
 
 @transaction.atomic
-def template_upload(
-    *, actor: Any, unit: Unit, kind: str, upload: UploadedFile
-) -> DocumentTemplate:
+def template_upload(*, actor: Any, unit: Unit, kind: str, upload: UploadedFile) -> DocumentTemplate:
     """A unit's own template for `kind`, replacing the one it had. Refused, with the reason,
     when it is not a Word file, too big, or uses placeholders the kind does not have."""
     if upload.size and upload.size > TEMPLATE_MAX_BYTES:
@@ -343,9 +339,7 @@ def certificates_for_decision(
         if award.kind == AwardKind.TITLE
         else "Đã có thành tích xuất sắc"
     )
-    sign_label = (
-        f"{decision.sign_mode} {decision.sign_body}".strip() if decision.sign_mode else ""
-    )
+    sign_label = f"{decision.sign_mode} {decision.sign_body}".strip() if decision.sign_mode else ""
     made = 0
     result: list[Certificate] = []
     for group in grouped_lines(lines):
@@ -362,8 +356,7 @@ def certificates_for_decision(
                 holder_detail=line.position,
                 title=title,
                 achievement=line.achievement or group.name,
-                reference=f"Quyết định số {decision.symbol} ngày "
-                f"{decision.signed_on:%d/%m/%Y}"
+                reference=f"Quyết định số {decision.symbol} ngày {decision.signed_on:%d/%m/%Y}"
                 if decision.signed_on
                 else decision.symbol,
                 register_number=f"{decision.symbol}/{line.stt:02d}",  # type: ignore[attr-defined]
@@ -383,6 +376,84 @@ def certificates_for_decision(
             obj=decision,
             changes={"certificates": [None, made]},
             unit_path=unit_current_path(decision.issuer),
+        )
+    return result
+
+
+def recognised_initiatives(*, unit: Unit, programme: Programme) -> Any:
+    """Initiatives of `programme` that `unit` recognised at its level (chosen there, or
+    chosen and sent up)."""
+    from thidua.initiatives.enums import StageStatus
+    from thidua.initiatives.models import Initiative
+
+    return (
+        Initiative.objects.filter(
+            programme=programme,
+            stages__unit=unit,
+            stages__status__in=[StageStatus.SELECTED, StageStatus.FORWARDED],
+        )
+        .select_related("unit", "programme")
+        .prefetch_related("authorships__person", "stages__level")
+        .distinct()
+        .order_by("code")
+    )
+
+
+@transaction.atomic
+def certificates_for_programme(
+    *,
+    actor: Any,
+    unit: Unit,
+    programme: Programme,
+    issued_on: dt.date,
+    sign_label: str,
+    signer_title: str,
+    signer_name: str,
+    now: dt.datetime | None = None,
+) -> list[Certificate]:
+    """A Giấy chứng nhận sáng kiến for every initiative `unit` recognised in `programme`
+    (made once per initiative and unit, kept with its code)."""
+    if not signer_name.strip() or not signer_title.strip():
+        raise ValidationError(_("Cần ghi chức vụ và họ tên người ký giấy chứng nhận."))
+    existing = {
+        c.initiative_id: c
+        for c in Certificate.objects.filter(issuer=unit, initiative__programme=programme)
+    }
+    result: list[Certificate] = []
+    made = 0
+    for number, initiative in enumerate(recognised_initiatives(unit=unit, programme=programme), 1):
+        if initiative.pk in existing:
+            result.append(existing[initiative.pk])
+            continue
+        stage = next(st for st in initiative.stages.all() if st.unit_id == unit.pk)
+        certificate = Certificate(
+            kind=CertificateKind.INITIATIVE,
+            issuer=unit,
+            initiative=initiative,
+            holder=initiative.authors_text,
+            holder_detail=initiative.unit.name,
+            title=f"Là tác giả sáng kiến được công nhận ở {stage.level.name.lower()}",
+            achievement=f"“{initiative.title}”",
+            reference=f"{programme.name}",
+            register_number=f"{issued_on.year}/{number:04d}",
+            issued_on=issued_on,
+            place_name=unit.place_name,
+            sign_label=sign_label.strip(),
+            signer_title=signer_title.strip(),
+            signer_name=signer_name.strip(),
+            created_at=now or timezone.now(),
+        )
+        result.append(_save_with_code(certificate, "CN-"))
+        made += 1
+    if not result:
+        raise ValidationError(_("Đơn vị chưa công nhận sáng kiến nào trong chương trình này."))
+    if made:
+        audit_record(
+            actor=actor,
+            action="certificates_make",
+            obj=programme,
+            changes={"certificates": [None, made], "unit": [None, unit.name]},
+            unit_path=unit_current_path(unit),
         )
     return result
 

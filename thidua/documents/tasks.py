@@ -35,7 +35,7 @@ def batch_certificates(batch: DocumentBatch) -> QuerySet[Certificate]:
         return query.filter(
             decision_line__decision_id=batch.decision_id, decision_line__revoked_at__isnull=True
         ).order_by("register_number", "id")
-    return query.filter(initiative__programme_id=batch.programme_id, issuer=batch.unit).order_by(
+    return query.filter(initiative__programme=batch.programme, issuer=batch.unit).order_by(
         "register_number", "id"
     )
 

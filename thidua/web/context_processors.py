@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from thidua.events.permissions import VIEW_ROLES as EVENT_VIEW_ROLES
 from thidua.orgs.enums import Role
 from thidua.orgs.permissions import Cap, has_cap_somewhere, roles_of
 
@@ -24,9 +25,13 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if has_cap_somewhere(user, Cap.VIEW_UNITS):
         items.append((_("Phong trào"), reverse("web:programme_list"), "programmes"))
         items.append((_("Sáng kiến"), reverse("web:initiative_list"), "initiatives"))
+    roles = roles_of(user)
+    # Conferences: for the staff who see them (events.permissions); the base template puts
+    # "Khen thưởng" between the initiatives and this.
+    if user.is_superuser or roles & EVENT_VIEW_ROLES:
+        items.append((_("Hội nghị biểu dương"), reverse("web:event_list"), "events"))
     # Councils: for those who can form one, and for anyone a council counts in (a seat on it,
     # or staff of its unit); a grassroots official has nothing to do there.
-    roles = roles_of(user)
     if (roles - {Role.GRASSROOTS}) or user.council_seats.filter(active=True).exists():
         items.append((_("Hội đồng, chấm điểm"), reverse("web:council_list"), "councils"))
     if has_cap_somewhere(user, Cap.VIEW_UNITS):

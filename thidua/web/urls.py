@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.web import urls_decisions, urls_nominations
+from thidua.web import urls_decisions, urls_documents, urls_events, urls_nominations
 from thidua.web.views import accounts, dashboard, initiatives, people, programmes, reviews, units
 
 app_name = "web"
@@ -117,4 +117,6 @@ urlpatterns = [
     path("cham-diem/<int:pk>/xung-dot/", reviews.sheet_conflict, name="sheet_conflict"),
     *urls_nominations.urlpatterns,
     *urls_decisions.urlpatterns,
+    *urls_events.urlpatterns,
+    *urls_documents.urlpatterns,
 ]

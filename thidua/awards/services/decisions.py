@@ -226,6 +226,7 @@ def lines_add_nominations(
             order=order,
             nomination=nomination,
             person=person,
+            collective=nomination.collective,
             name=nomination.nominee_name,
             position=_position(person) if person else nomination.unit.name,
             group=nomination.category.name,

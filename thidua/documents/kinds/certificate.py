@@ -57,7 +57,7 @@ class CertificateGenerator(DocumentGenerator):
 
     @property
     def certificates(self) -> list[Certificate]:
-        return self.obj  # type: ignore[no-any-return]
+        return self.obj
 
     @property
     def issuer(self) -> Unit:

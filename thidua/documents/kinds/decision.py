@@ -10,7 +10,7 @@ from typing import Any
 from docxtpl import DocxTemplate
 
 from thidua.awards.enums import AwardKind
-from thidua.awards.models import Decision
+from thidua.awards.models import Decision, DecisionLine
 from thidua.awards.selectors import grouped_lines
 from thidua.common.vietnamese import money, money_in_words
 from thidua.documents.base import DocumentGenerator, heading_context
@@ -39,7 +39,9 @@ class DecisionGenerator(DocumentGenerator):
         "tong_tien": "Tổng tiền thưởng (chữ số)",
         "tong_tien_chu": "Tổng tiền thưởng (bằng chữ)",
         "kem_theo": "Dòng “Kèm theo Quyết định số … ngày … của …”",
-        "nhom": "Danh sách theo nhóm: g.ten, g.dong (r.stt, r.ten, r.chuc_vu, r.thanh_tich, r.tien)",
+        "nhom": (
+            "Danh sách theo nhóm: g.ten, g.dong (r.stt, r.ten, r.chuc_vu, r.thanh_tich, r.tien)"
+        ),
     }
 
     def __init__(self, obj: Decision) -> None:
@@ -47,7 +49,7 @@ class DecisionGenerator(DocumentGenerator):
 
     @property
     def decision(self) -> Decision:
-        return self.obj  # type: ignore[no-any-return]
+        return self.obj
 
     @property
     def issuer(self) -> Unit:
@@ -102,9 +104,9 @@ class DecisionGenerator(DocumentGenerator):
             parts=[
                 ("Điều 2. ", bold),
                 (
-                    "Kèm theo mỗi cá nhân được tiền thưởng {{ muc_thuong }} ({{ muc_thuong_chu }}). "
-                    "Tổng số tiền thưởng là {{ tong_tien }} ({{ tong_tien_chu }}), chi từ nguồn "
-                    "kinh phí thi đua, khen thưởng của đơn vị.",
+                    "Kèm theo mỗi cá nhân được tiền thưởng {{ muc_thuong }} "
+                    "({{ muc_thuong_chu }}). Tổng số tiền thưởng là {{ tong_tien }} "
+                    "({{ tong_tien_chu }}), chi từ nguồn kinh phí thi đua, khen thưởng của đơn vị.",
                     BODY,
                 ),
             ],
@@ -144,7 +146,13 @@ class DecisionGenerator(DocumentGenerator):
         b.paragraph("({{ kem_theo }})", ITALIC_CENTRED)
         b.rule(30)
         b.table(
-            ["STT", "Họ và tên, tên tập thể", "Chức vụ, đơn vị", "Thành tích", "Tiền thưởng (đồng)"],
+            [
+                "STT",
+                "Họ và tên, tên tập thể",
+                "Chức vụ, đơn vị",
+                "Thành tích",
+                "Tiền thưởng (đồng)",
+            ],
             ["{{ r.stt }}", "{{ r.ten }}", "{{ r.chuc_vu }}", "{{ r.thanh_tich }}", "{{ r.tien }}"],
             (12, 42, 45, 40, 26),
             group="nhom",
@@ -165,7 +173,7 @@ class DecisionGenerator(DocumentGenerator):
             for line in decision.lines.select_related("nomination__category").order_by("id")
             if not line.is_revoked
         ]
-        people = sum(1 for line in lines if line.collective_id is None)
+        people = sum(1 for line in lines if not _is_collective(line))
         collectives = len(lines) - people
         counted = [
             f"{people} cá nhân" if people else "",
@@ -195,8 +203,7 @@ class DecisionGenerator(DocumentGenerator):
             f"Kèm theo Quyết định số {decision.symbol} ngày "
             f"{when.day:02d}/{when.month:02d}/{when.year} của {issuer.name}"
             if decision.symbol and when
-            else "Kèm theo Quyết định số       ngày …/…/… "
-            f"của {issuer.name}"
+            else f"Kèm theo Quyết định số       ngày …/…/… của {issuer.name}"
         )
         groups = []
         for group in grouped_lines(lines):
@@ -209,9 +216,7 @@ class DecisionGenerator(DocumentGenerator):
                             "ten": line.name,
                             "chuc_vu": line.position,
                             "thanh_tich": line.achievement,
-                            "tien": money(line.amount).removesuffix(" đồng")
-                            if line.amount
-                            else "",
+                            "tien": money(line.amount).removesuffix(" đồng") if line.amount else "",
                         }
                         for line in group.lines
                     ],
@@ -239,6 +244,12 @@ class DecisionGenerator(DocumentGenerator):
             "kem_theo": attached,
             "nhom": groups,
         }
+
+
+def _is_collective(line: DecisionLine) -> bool:
+    if line.collective_id is not None:
+        return True
+    return line.nomination is not None and line.nomination.person_id is None
 
 
 def _parent(issuer: Unit, day: dt.date | None) -> list[Unit]:

@@ -64,13 +64,12 @@ class PlanGenerator(IssuedDocumentGenerator):
     def context(self, template: DocxTemplate) -> dict[str, Any]:
         document = self.obj
         event = document.event
+        assert event is not None  # noqa: S101 - a plan is always about a conference
         starts = timezone.localtime(event.starts_at)
         cycle = event.cycles.order_by("-achievement_year").first()
         deadline = timezone.localtime(cycle.deadline).date() if cycle else None
         issuer = document.issuer
-        basis = event.basis.strip() or (
-            f"{issuer.name} tổ chức {event.title}, cụ thể như sau:"
-        )
+        basis = event.basis.strip() or (f"{issuer.name} tổ chức {event.title}, cụ thể như sau:")
         return {
             **self.heading(),
             "mo_dau": basis,

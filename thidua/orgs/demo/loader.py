@@ -40,6 +40,8 @@ from thidua.common.vietnamese import fold
 from thidua.orgs import services
 from thidua.orgs.demo.awards import awards_summary, awards_wipe, load_awards
 from thidua.orgs.demo.councils import council_summary, councils_wipe, load_councils
+from thidua.orgs.demo.documents import documents_summary, documents_wipe, load_documents
+from thidua.orgs.demo.events import events_summary, events_wipe, load_events
 from thidua.orgs.demo.names import PHONE_PREFIXES, REGIONS, _day_between, random_full_name
 from thidua.orgs.demo.programmes import load_programmes, programme_summary, programmes_wipe
 from thidua.orgs.demo.tree import (
@@ -331,10 +333,13 @@ def demo_logins() -> list[DemoLogin]:
 
 
 def demo_wipe() -> None:
-    """Delete every decision, nomination and cycle, the document register, every council,
-    programme and initiative, unit, placement, person and membership, the demo and council
-    accounts, and their audit entries. Only for `thidua demo --reset`: it destroys real data."""
-    awards_wipe()  # first: decisions and nominations protect people, units and initiatives
+    """Delete every conference, decision, nomination and cycle, the document register, every
+    council, programme and initiative, unit, placement, person and membership, the demo and
+    council accounts, and their audit entries. Only for `thidua demo --reset`: it destroys real
+    data."""
+    documents_wipe()  # first: registered documents hold their register entries
+    events_wipe()  # then: conferences hold their organisers and invite people
+    awards_wipe()  # then: decisions and nominations protect people, units and initiatives
     councils_wipe()
     programmes_wipe()
     Membership.objects.all().delete()
@@ -357,9 +362,10 @@ def load_demo(
     (placements closed and opened, one unit dissolved, one merged), three programmes with about
     1,280 initiatives, two councils (7 more accounts, about 3,000 score sheets, a draft slate),
     two honouring cycles with about 30 dossiers (small PDF files under MEDIA_ROOT) and two
-    signed decisions (awards.py), and the audit entries of all of it. With `reset`,
-    `demo_wipe()` runs first. Without `programmes`, only the organisation and logins (a few
-    seconds instead of about 45 s), and no commendation work (it needs the programmes).
+    signed decisions (awards.py), An Lão's honouring conference with its guests (events.py),
+    and the audit entries of all of it. With `reset`, `demo_wipe()` runs first. Without
+    `programmes`, only the organisation and logins (a few seconds instead of about 45 s), and no
+    commendation work (it needs the programmes).
     """
     if reset:
         demo_wipe()
@@ -412,6 +418,14 @@ def load_demo(
         )
         cycles = load_awards(loader)
         for line in awards_summary():
+            loader.say(line)
+        loader.say("Hội nghị biểu dương: An Lão, 14h00 ngày 23/7/2024 (Kế hoạch 35/KH-LĐLĐ)…")
+        load_events(loader)
+        for line in events_summary():
+            loader.say(line)
+        loader.say("Văn bản: Kế hoạch 35/KH-LĐLĐ, giấy mời, giấy khen có mã xác minh…")
+        load_documents(loader)
+        for line in documents_summary():
             loader.say(line)
     return DemoResult(
         created=True,

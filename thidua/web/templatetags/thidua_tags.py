@@ -54,6 +54,22 @@ def gio_ngay(value: dt.datetime | None) -> str:
 
 
 @register.filter
+def gio_ngay_chu(value: dt.datetime | None) -> str:
+    """14h00 ngày 23 tháng 7 năm 2024, in Vietnam time."""
+    return vietnamese.time_in_words(timezone.localtime(value)) if value else ""
+
+
+@register.filter
+def thu(value: dt.datetime | dt.date | None) -> str:
+    """The day of the week: thứ ba (of a moment, in Vietnam time)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value).date()
+    return vietnamese.weekday_name(value)
+
+
+@register.filter
 def lay(mapping: Any, key: Any) -> Any:
     """mapping[key] in a template."""
     return mapping.get(key) if hasattr(mapping, "get") else None

@@ -31,7 +31,7 @@ from thidua.awards.permissions import (
     issuers_for_user,
     nominations_for_user,
 )
-from thidua.awards.selectors import LineGroup, grouped_lines  # noqa: F401
+from thidua.awards.selectors import grouped_lines
 from thidua.awards.services import decisions as services
 from thidua.common.vietnamese import date_in_words, money_in_words
 from thidua.orgs.enums import KIND_TIER
@@ -232,6 +232,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         "web/awards/decision_detail.html",
         {
             "decision": decision,
+            "batches": decision.batches.order_by("-created_at")[:5],
             "groups": grouped_lines(lines),
             "n_lines": len(lines),
             "total": total,

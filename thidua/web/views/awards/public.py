@@ -17,10 +17,10 @@ from django.views.decorators.http import require_http_methods
 
 from thidua.awards.models import Decision
 from thidua.awards.permissions import decision_for_public
+from thidua.awards.selectors import grouped_lines
 from thidua.awards.services import decisions as services
 from thidua.web.award_forms.decisions import PublicCommentForm
 from thidua.web.forms import add_service_errors
-from thidua.web.views.awards.decisions import grouped_lines
 
 COMMENTS_PER_WINDOW = 5
 THROTTLE_SECONDS = 600
