@@ -12,6 +12,8 @@ from thidua.events.permissions import VIEW_ROLES as EVENT_VIEW_ROLES
 from thidua.orgs.enums import Role
 from thidua.orgs.permissions import Cap, has_cap_somewhere, roles_of
 
+DOCUMENT_ROLES = {Role.ADMIN, Role.OFFICER, Role.LEADER, Role.VIEWER}
+
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = request.user
@@ -34,6 +36,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     # or staff of its unit); a grassroots official has nothing to do there.
     if (roles - {Role.GRASSROOTS}) or user.council_seats.filter(active=True).exists():
         items.append((_("Hội đồng, chấm điểm"), reverse("web:council_list"), "councils"))
+    # Documents: for the staff of units that issue them (officers, admins, leaders, viewers).
+    if user.is_superuser or roles & DOCUMENT_ROLES:
+        items.append((_("Văn bản"), reverse("web:official_list"), "documents"))
     if has_cap_somewhere(user, Cap.VIEW_UNITS):
         # Exports are open to every reader; the page offers imports only to those who write.
         items.append((_("Nhập, xuất Excel"), reverse("spreadsheets:index"), "excel"))
