@@ -215,9 +215,40 @@ def test_demo_register_continues_the_paper_book(db, demo):
     counters = RegisterCounter.objects.filter(issuer=anlao, type_code="QĐ")
 
     assert dict(counters.values_list("year", "last_number")) == {2023: 48, 2024: 52}
-    assert list(RegisterEntry.objects.order_by("year").values_list("symbol", flat=True)) == [
-        "48/QĐ-LĐLĐ", "52/QĐ-LĐLĐ",
-    ]  # fmt: skip
+    assert list(
+        RegisterEntry.objects.filter(type_code="QĐ")
+        .order_by("year")
+        .values_list("symbol", flat=True)
+    ) == ["48/QĐ-LĐLĐ", "52/QĐ-LĐLĐ"]
+
+
+def test_demo_plan_35_is_registered_and_written_as_seed_000_says(db, demo):
+    from tests.documents.docx_checks import text_of
+    from thidua.documents.kinds.plan import PlanGenerator
+    from thidua.documents.models import Certificate, OfficialDocument
+
+    plan = OfficialDocument.objects.get(symbol="35/KH-LĐLĐ")
+    text = text_of(PlanGenerator(plan).docx())
+
+    for fact in [
+        "Số: 35/KH-LĐLĐ",
+        "An Lão, ngày 12 tháng 6 năm 2024",
+        "KẾ HOẠCH",
+        "Tổ chức Hội nghị biểu dương Lao động sáng tạo, Lao động giỏi, cán bộ công đoàn tiêu "
+        "biểu năm 2023",
+        "1. Thời gian: từ 14h00' ngày 23 tháng 7 năm 2024 (thứ ba).",
+        "2. Địa điểm: Hội trường Huyện ủy.",
+        "trước ngày 13/7/2024",
+        "- Thường trực, các Ban LĐLĐ thành phố;",
+        "- Lưu: VT.",
+        "TM. BAN THƯỜNG VỤ",
+        "CHỦ TỊCH",
+        "Phạm Thị Nga",
+        "LĐLĐ THÀNH PHỐ HẢI PHÒNG",
+        "LIÊN ĐOÀN LAO ĐỘNG HUYỆN AN LÃO",
+    ]:
+        assert fact in text, fact
+    assert Certificate.objects.filter(decision_line__decision__symbol="52/QĐ-LĐLĐ").count() == 25
 
 
 # ---------------------------------------------------------------------------------------------
