@@ -27,7 +27,8 @@ demo: $(VENV)/.installed doc-deps
 	$(BIN)/thidua migrate --noinput -v0
 	$(BIN)/thidua demo
 	@echo "thidua chạy tại http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
-	TASK_BACKEND=$${TASK_BACKEND:-thread} $(BIN)/thidua runserver $(HOST):$(PORT) --noreload
+	TASK_BACKEND=$${TASK_BACKEND:-thread} SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} \
+	  $(BIN)/thidua runserver $(HOST):$(PORT) --noreload
 
 ## test: install dev dependencies and the browser, run the whole suite on SQLite,
 ## and again on PostgreSQL when DATABASE_URL points at one

@@ -144,7 +144,7 @@ def test_the_code_on_a_certificate_opens_its_public_check_page_without_logging_i
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Hợp lệ" in page and certificate.holder in page
+    assert "Giấy còn giá trị" in page and certificate.holder in page
     assert "Liên đoàn Lao động huyện An Lão" in page and "01/QĐ-LĐLĐ" in page
     assert "0912345678" not in page
 
@@ -174,7 +174,7 @@ def test_a_revoked_award_shows_its_certificate_as_revoked(al: AnLao, client):
 
     page = client.get(reverse("web:certificate_check", args=[certificate.code])).content.decode()
 
-    assert "Đã bị thu hồi" in page and "Hợp lệ" not in page
+    assert "Giấy đã bị thu hồi" in page and "Giấy còn giá trị" not in page
 
 
 @pytest.fixture
@@ -229,3 +229,45 @@ def test_a_grassroots_official_without_the_right_prints_no_initiative_certificat
     )
 
     assert response.status_code == 403
+
+
+def test_a_code_with_odd_characters_is_a_form_error_not_a_crash(db, client, fresh_cache):
+    response = client.get(reverse("web:certificate_check_form"), {"code": "a/b"})
+
+    assert response.status_code == 200
+    assert "chỉ gồm chữ, số và dấu gạch ngang" in response.content.decode()
+
+
+def test_a_decision_document_keeps_a_line_revoked_after_signing(al: AnLao):
+    from thidua.documents.kinds.decision import DecisionGenerator
+
+    decision = _signed(al)
+    line = decision.lines.order_by("id").first()
+    decisions.line_revoke(actor=al.officer, line=line, reason="Khai không đúng thành tích.")
+
+    text = text_of(DecisionGenerator(decision).docx())
+
+    assert line.name in text and "cho 3 cá nhân" in text
+
+
+def test_a_title_decision_prints_certificates_that_certify(al: AnLao):
+    from thidua.awards.models import Award
+
+    decision = _signed(al)
+    Decision = type(decision)
+    Decision.objects.filter(pk=decision.pk).update(award=Award.objects.get(code="lao-dong-gioi"))
+    decision.refresh_from_db()
+    certificates = services.certificates_for_decision(actor=al.officer, decision=decision)
+
+    text = text_of(AwardCertificateGenerator(certificates[:1]).docx())
+
+    assert "GIẤY CHỨNG NHẬN" in text and "CHỨNG NHẬN" in text and "GIẤY KHEN" not in text
+
+
+def test_a_code_typed_with_spaces_is_found(al: AnLao, client, fresh_cache):
+    certificate = services.certificates_for_decision(actor=al.officer, decision=_signed(al))[0]
+    typed = certificate.code.replace("-", " ").lower()
+
+    response = client.get(reverse("web:certificate_check_form"), {"code": typed}, follow=True)
+
+    assert "Giấy còn giá trị" in response.content.decode()

@@ -93,3 +93,73 @@ def test_the_documents_list_shows_the_units_documents(al: AnLao):
     page = client_for(al.officer).get(reverse("web:official_list")).content.decode()
 
     assert document.symbol in page and document.subject in page
+
+
+def test_a_registered_plan_stays_as_registered_when_the_conference_changes(al: AnLao):
+    from tests.documents.docx_checks import text_of
+
+    document = _plan(al)
+    event = document.event
+    event.place = "Nhà văn hóa huyện"
+    event.save()
+    client = client_for(al.officer)
+
+    stored = client.get(reverse("web:official_file", args=[document.pk, "docx"])).content
+
+    assert "2. Địa điểm: Hội trường Huyện ủy." in text_of(stored)
+
+
+def test_a_guest_group_invited_by_a_registered_invitation_is_not_removed(al: AnLao):
+    import datetime as dt
+
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    from thidua.documents import services
+
+    event = _event(al)
+    group = event.guest_groups.first()
+    invitation = services.document_create(actor=al.officer, kind="giay-moi", obj=event)
+    invitation = services.document_update(
+        actor=al.officer, document=invitation,
+        data={"guest_group": group, "signer_name": "Phạm Thị Nga"},
+    )  # fmt: skip
+    services.document_issue(actor=al.officer, document=invitation, issued_on=dt.date(2024, 7, 1))
+
+    with pytest.raises(ValidationError, match="đã gửi cho nhóm này"):
+        events.guest_group_remove(actor=al.officer, group=group)
+
+
+def test_the_officer_drafts_the_councils_minutes_from_its_page(db):
+    from tests.factories import make_unit, make_user
+    from thidua.campaigns import services as campaigns
+    from thidua.orgs.enums import Tier
+    from thidua.reviews import services as reviews
+    from thidua.reviews.rubrics import PRESETS
+
+    province = make_unit("Liên đoàn Lao động tỉnh Thử", short_name="LĐLĐ")
+    officer = make_user("thidua_thu", unit=province, role="officer")
+    secretary = make_user("thuky_thu")
+    programme = campaigns.programme_create(
+        actor=None, name="Sáng kiến thử", code="THU", running_unit=province,
+        starts_on=seed.AL_PLAN_DAY.date(), ends_on=seed.AL_EVENT_STARTS.date(),
+        levels=[{"name": "Cấp tỉnh", "tier": Tier.PROVINCE, "deadline": seed.AL_EVENT_STARTS}],
+    )  # fmt: skip
+    rubric = reviews.rubric_create(actor=None, programme=programme, spec=PRESETS["son_la"])
+    council = reviews.council_create(
+        actor=None, level=programme.levels.get(), unit=province,
+        data={"name": "Hội đồng thử", "rubric": rubric},
+    )  # fmt: skip
+    reviews.member_add(actor=None, council=council, user=secretary, role="secretary")
+
+    created = client_for(officer).post(
+        reverse("web:official_create", args=["bien-ban", council.pk])
+    )
+    refused = client_for(secretary).post(
+        reverse("web:official_create", args=["bien-ban", council.pk])
+    )
+
+    document = OfficialDocument.objects.get()
+    assert created.url == reverse("web:official_detail", args=[document.pk])
+    assert document.subject == "Họp Hội đồng thử"
+    assert refused.status_code == 403

@@ -82,16 +82,30 @@ def test_a_file_that_is_not_word_is_refused(al: AnLao):
 
 
 def test_a_template_that_fails_when_filled_is_explained_not_a_crash(al: AnLao):
-    decision = _signed(al)
+    from thidua.awards.models import Award
+    from thidua.awards.services import decisions
+
+    draft = decisions.decision_create(
+        actor=al.officer, issuer=al.district, data={"award": Award.objects.get(code="giay-khen")}
+    )
     _use(al.district, _reworded("{{ nguoi_ky }}", "{{ nguoi_ky.ho.ten }}"))
     client = client_for(al.officer)
 
-    response = client.get(reverse("web:decision_file", args=[decision.pk, "docx"]), follow=True)
+    response = client.get(reverse("web:decision_file", args=[draft.pk, "docx"]), follow=True)
 
     page = response.content.decode()
     assert response.status_code == 200
     assert "Mẫu văn bản của đơn vị “Liên đoàn Lao động huyện An Lão”" in page
-    assert "Mẫu văn bản" in page
+
+
+def test_a_signed_decision_downloads_as_signed_whatever_the_template_becomes(al: AnLao):
+    decision = _signed(al)
+    _use(al.district, _reworded(CLOSING, "Lời văn đổi sau khi ký./."))
+
+    stored = client_for(al.officer).get(reverse("web:decision_file", args=[decision.pk, "docx"]))
+
+    assert CLOSING in text_of(stored.content)
+    assert "Lời văn đổi sau khi ký./." in text_of(DecisionGenerator(decision).docx())
 
 
 def test_the_templates_page_uploads_and_offers_the_built_in_one(al: AnLao):
@@ -116,3 +130,39 @@ def test_the_templates_page_uploads_and_offers_the_built_in_one(al: AnLao):
 
 def test_a_grassroots_official_manages_no_templates(al: AnLao):
     assert client_for(al.official).get(reverse("web:template_list")).status_code == 403
+
+
+def _certificate_template(old: str, new: str) -> bytes:
+    from thidua.documents.kinds.certificate import AwardCertificateGenerator
+
+    doc = Document(io.BytesIO(AwardCertificateGenerator.builtin()))
+    for paragraph in all_paragraphs(doc):
+        for run in paragraph.runs:
+            if old in run.text:
+                run.text = run.text.replace(old, new)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "{{ c.qr.tpl.docx }}",  # the picture's template object: files on the server
+        "{{ c.ten.upper() }}",  # no method is called
+        "{{ 'x' * 100000000 }}",  # nor a huge value built
+        "{{ 1 / 0 }}",  # an error of the template's own
+    ],
+)
+def test_a_template_only_reads_the_data_it_is_given(al: AnLao, tmp_path, expression):
+    from thidua.documents.base import DocumentError
+    from thidua.documents.kinds.certificate import AwardCertificateGenerator
+
+    certificates = services.certificates_for_decision(actor=al.officer, decision=_signed(al))
+    services.template_upload(
+        actor=None, unit=al.district, kind=DocumentKind.AWARD_CERTIFICATE,
+        upload=_upload(_certificate_template("{{ c.ma }}", expression)),
+    )  # fmt: skip
+
+    with pytest.raises(DocumentError, match="Liên đoàn Lao động huyện An Lão"):
+        AwardCertificateGenerator(certificates).docx()

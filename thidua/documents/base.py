@@ -10,13 +10,15 @@ Views choose one and stream `docx()` or `pdf()`.
 from __future__ import annotations
 
 import abc
+import dataclasses
 import datetime as dt
 import functools
 import io
+import logging
 import re
 import zipfile
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 import jinja2
 from django.utils import timezone
@@ -29,6 +31,8 @@ from thidua.documents.layout import Builder
 from thidua.documents.models import DocumentTemplate
 from thidua.orgs.models import Unit
 from thidua.orgs.selectors import ancestors_on
+
+logger = logging.getLogger(__name__)
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF_CONTENT_TYPE = "application/pdf"
@@ -134,10 +138,41 @@ def heading_context(
     }
 
 
+MAX_TEXT = 200_000  # the longest string or list an expression in a template may build
+
+
+class DocumentSandbox(SandboxedEnvironment):
+    """Templates are uploaded by users, so they only read data: values are dicts, lists and
+    plain values; attributes are reached only on dataclasses (their fields) and on the loop;
+    no method is called; `*` and `**` cannot build huge values. Pictures (docxtpl's
+    InlineImage) are printed, never looked into."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, jinja2.runtime.LoopContext):
+            return attr in {"index", "index0", "first", "last", "length", "revindex"}
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            return attr in {f.name for f in dataclasses.fields(obj)}
+        return False
+
+    def is_safe_callable(self, obj: Any) -> bool:
+        return False
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > 64:
+            raise jinja2.exceptions.SecurityError("lũy thừa quá lớn")
+        if operator == "*":
+            sizes = [len(v) for v in (left, right) if isinstance(v, str | list | tuple)]
+            counts = [v for v in (left, right) if isinstance(v, int)]
+            if sizes and counts and sizes[0] * max(counts) > MAX_TEXT:
+                raise jinja2.exceptions.SecurityError("chuỗi quá dài")
+        return super().call_binop(context, operator, left, right)
+
+
 def _environment() -> SandboxedEnvironment:
-    """Templates are uploaded by users: Jinja runs sandboxed, and a placeholder that does not
-    exist is an error rather than silent blank text."""
-    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    """A placeholder that does not exist is an error rather than silent blank text."""
+    return DocumentSandbox(undefined=jinja2.StrictUndefined, autoescape=True)
 
 
 def _template_error(error: Exception, source: DocumentTemplate | None) -> DocumentError:
@@ -150,10 +185,12 @@ def _template_error(error: Exception, source: DocumentTemplate | None) -> Docume
         detail = _("sai cú pháp chỗ đặt trường (%(message)s)") % {"message": error.message}
     elif isinstance(error, jinja2.UndefinedError):
         detail = _("dùng một trường không có: %(message)s") % {"message": error.message}
-    elif isinstance(error, zipfile.BadZipFile | KeyError | ValueError):
+    elif isinstance(error, jinja2.exceptions.SecurityError):
+        detail = _("dùng một biểu thức không được phép (%(message)s)") % {"message": error}
+    elif isinstance(error, zipfile.BadZipFile):
         detail = _("không phải tệp Word (.docx) đọc được")
     else:
-        detail = _("không dùng được (%(error)s)") % {"error": error}
+        detail = _("không điền được dữ liệu vào mẫu (%(error)s)") % {"error": type(error).__name__}
     return DocumentError(
         _("%(whose)s %(detail)s. Hãy sửa hoặc gỡ mẫu ở trang “Mẫu văn bản”.")
         % {"whose": whose, "detail": detail}
@@ -247,7 +284,9 @@ class DocumentGenerator(abc.ABC):
         context = self.context(template)
         try:
             template.render(context, _environment(), autoescape=True)
-        except (jinja2.TemplateError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        except Exception as error:
+            # A template is user input: whatever it does wrong reads as a sentence naming it.
+            logger.warning("document template failed: %s", error, exc_info=True)
             raise _template_error(error, source) from error
         template.save(out)
 
@@ -260,6 +299,48 @@ class DocumentGenerator(abc.ABC):
         from thidua.documents.pdf import docx_to_pdf
 
         return docx_to_pdf(self.docx())
+
+
+class Renderable(Protocol):
+    """What views stream: a generator, or a registered document's stored file."""
+
+    content_type: str
+
+    @property
+    def stem(self) -> str: ...
+
+    @property
+    def filename(self) -> str: ...
+
+    def docx(self) -> bytes: ...
+
+    def pdf(self) -> bytes: ...
+
+
+class StoredDocument:
+    """A registered document as it was stored when its number was taken."""
+
+    content_type = DOCX_CONTENT_TYPE
+
+    def __init__(self, stem: str, data: bytes) -> None:
+        self._stem = stem
+        self.data = data
+
+    @property
+    def stem(self) -> str:
+        return self._stem
+
+    @property
+    def filename(self) -> str:
+        return f"{self._stem}.docx"
+
+    def docx(self) -> bytes:
+        return self.data
+
+    def pdf(self) -> bytes:
+        from thidua.documents.pdf import docx_to_pdf
+
+        return docx_to_pdf(self.data)
 
 
 @functools.cache
@@ -275,7 +356,13 @@ def template_problems(data: bytes, generator: type[DocumentGenerator]) -> list[s
         template = DocxTemplate(io.BytesIO(data))
         used = template.get_undeclared_template_variables(_environment())
     except jinja2.TemplateSyntaxError as error:
-        return [_("Sai cú pháp chỗ đặt trường: %(message)s.") % {"message": error.message}]
+        return [
+            _(
+                "Sai cú pháp chỗ đặt trường (thường do thiếu hoặc thừa một dấu ngoặc {{ }} "
+                "hay {%% %%}, hoặc thiếu {%% endif %%}, {%% endfor %%}); chi tiết: %(message)s."
+            )
+            % {"message": error.message}
+        ]
     except (zipfile.BadZipFile, KeyError, ValueError):
         return [_("Tệp không phải tài liệu Word (.docx) đọc được.")]
     known = set(generator.all_variables())

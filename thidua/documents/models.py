@@ -75,6 +75,10 @@ class RegisterEntry(models.Model):
         return self.symbol
 
 
+def issued_path(instance: OfficialDocument, filename: str) -> str:
+    return f"van-ban/{instance.issuer_id}/{instance.kind}-{uuid.uuid4().hex[:12]}.docx"
+
+
 class OfficialDocument(models.Model):
     """A document issued by a unit in the state format (Kế hoạch, Tờ trình, Biên bản, Giấy
     mời, Báo cáo), about one object of thidua. Its facts come from that object when it is
@@ -102,7 +106,7 @@ class OfficialDocument(models.Model):
         related_name="documents",
     )
     guest_group = models.ForeignKey(
-        "events.GuestGroup", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "events.GuestGroup", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     per_group = models.BooleanField(
         _("mỗi nhóm khách mời một giấy mời"),
@@ -141,6 +145,9 @@ class OfficialDocument(models.Model):
         RegisterEntry, null=True, blank=True, on_delete=models.PROTECT, related_name="document"
     )
     symbol = models.CharField(_("số, ký hiệu"), max_length=64, blank=True)
+    # The document as registered: served from then on, whatever later happens to its data or
+    # to the unit's template.
+    file = models.FileField(upload_to=issued_path, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -301,3 +308,21 @@ class DocumentBatch(models.Model):
         if self.started_at and self.finished_at:
             return (self.finished_at - self.started_at).total_seconds()
         return None
+
+
+def decision_path(instance: DecisionDocument, filename: str) -> str:
+    return f"quyet-dinh/{instance.decision_id}-{uuid.uuid4().hex[:12]}.docx"
+
+
+class DecisionDocument(models.Model):
+    """A signed decision as a document, written once when it is signed (or first asked for):
+    later templates and later acts (a revocation) do not rewrite what was signed."""
+
+    decision = models.OneToOneField(
+        "awards.Decision", on_delete=models.CASCADE, related_name="document"
+    )
+    file = models.FileField(upload_to=decision_path)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.decision_id}"

@@ -24,8 +24,19 @@ def documents_for_user(user: Any) -> QuerySet[OfficialDocument]:
         return OfficialDocument.objects.none()
     if user.is_superuser:
         return OfficialDocument.objects.all()
+    from thidua.awards.permissions import cycles_for_user
+    from thidua.events.permissions import events_for_user
+    from thidua.initiatives.selectors import programmes_for_user
+    from thidua.reviews.permissions import councils_for_user
+
+    # The issuer's staff (and those above them) who may also see what the document is about.
     return OfficialDocument.objects.filter(
         issuer_id__in=awards._issuer_ids(user, awards.DECISION_VIEW_ROLES, below=True)
+    ).filter(
+        Q(event__in=events_for_user(user).values("pk"))
+        | Q(cycle__in=cycles_for_user(user).values("pk"))
+        | Q(council__in=councils_for_user(user).values("pk"))
+        | Q(programme__in=programmes_for_user(user).values("pk"))
     )
 
 
@@ -40,6 +51,12 @@ def document_for_user(user: Any, pk: Any, *, manage: bool = False) -> OfficialDo
         )
     except (OfficialDocument.DoesNotExist, TypeError, ValueError, OverflowError):
         raise Http404(_("Không tìm thấy văn bản.")) from None
+    if document.council is not None:
+        from thidua.reviews.permissions import can_see_results
+
+        # Minutes carry the scores: only for those who see the council's results.
+        if not can_see_results(user, document.council):
+            raise Http404(_("Không tìm thấy văn bản."))
     if manage and not can_write(user, document.issuer):
         raise PermissionDenied(
             _("Chỉ cán bộ thi đua của đơn vị ban hành được sửa, cấp số văn bản này.")
@@ -65,18 +82,26 @@ def subject_for_kind(user: Any, kind: str, pk: Any) -> Model:
     with the right to run it."""
     from thidua.awards.permissions import cycle_for_user
     from thidua.campaigns.permissions import programme_for_user
+    from thidua.documents.services import issuer_of
     from thidua.events.permissions import event_for_user
     from thidua.reviews.permissions import council_for_user
 
+    obj: Model
     if kind in {DocumentKind.PLAN, DocumentKind.INVITATION}:
-        return event_for_user(user, pk, manage=True)
-    if kind == DocumentKind.PROPOSAL:
-        return cycle_for_user(user, pk, manage=True)
-    if kind == DocumentKind.MINUTES:
-        return council_for_user(user, pk, manage=True)
-    if kind == DocumentKind.REPORT:
-        return programme_for_user(user, pk, manage=True)
-    raise Http404(_("Không có loại văn bản này."))
+        obj = event_for_user(user, pk, manage=True)
+    elif kind == DocumentKind.PROPOSAL:
+        obj = cycle_for_user(user, pk, manage=True)
+    elif kind == DocumentKind.MINUTES:
+        obj = council_for_user(user, pk, manage=True)
+    elif kind == DocumentKind.REPORT:
+        obj = programme_for_user(user, pk, manage=True)
+    else:
+        raise Http404(_("Không có loại văn bản này."))
+    # Documents are drafted, edited and registered by the issuer's emulation staff alone, so
+    # whoever drafts one can finish it.
+    if not can_write(user, issuer_of(obj)):
+        raise PermissionDenied(_("Chỉ cán bộ thi đua của đơn vị ban hành được lập văn bản này."))
+    return obj
 
 
 def batches_for_user(user: Any) -> QuerySet[DocumentBatch]:
@@ -99,10 +124,18 @@ def can_print_certificates(user: Any, decision: Decision) -> bool:
     return awards.can_issue(user, decision.issuer)
 
 
+def normal_code(typed: str) -> str:
+    """A code as typed ("gk 8nnf ph7q", "GK8NNFPH7Q") in its printed form ("GK-8NNF-PH7Q")."""
+    letters = "".join(ch for ch in (typed or "").upper() if ch.isascii() and ch.isalnum())
+    if len(letters) != 10:
+        return ""
+    return f"{letters[:2]}-{letters[2:6]}-{letters[6:]}"
+
+
 def certificate_for_public(code: str) -> Certificate | None:
     """The certificate a code names, for the public check page; None for a made-up code."""
-    code = (code or "").strip().upper()
-    if not code or len(code) > 16:
+    code = normal_code(code)
+    if not code:
         return None
     return (
         Certificate.objects.select_related("issuer", "decision_line__decision__award", "initiative")

@@ -20,7 +20,7 @@ from thidua.awards.enums import AwardKind, DecisionStatus
 from thidua.awards.models import Decision
 from thidua.campaigns.models import Programme
 from thidua.common.audit import audit_record, diff, snapshot
-from thidua.documents.base import _unit_day, template_problems
+from thidua.documents.base import DocumentError, _unit_day, template_problems
 from thidua.documents.enums import (
     BatchFormat,
     BatchStatus,
@@ -31,6 +31,7 @@ from thidua.documents.enums import (
 from thidua.documents.kinds import ISSUED_KINDS, generator_class
 from thidua.documents.models import (
     Certificate,
+    DecisionDocument,
     DocumentBatch,
     DocumentTemplate,
     OfficialDocument,
@@ -62,15 +63,33 @@ def _user(actor: Any) -> Any:
 # --- drafting and registering ------------------------------------------------------------------
 
 
-def issuer_of(obj: models.Model) -> Unit:
-    """The unit in whose name a document about `obj` is issued."""
+def successor(unit: Unit, day: dt.date | None = None) -> Unit:
+    """The unit that speaks for `unit` on `day` (today): itself while it is active; for a
+    merged unit the one it merged into, for a dissolved one its last parent (and so on)."""
+    day = day or timezone.localdate()
+    seen = {unit.pk}
+    while unit.ended_on is not None and unit.ended_on <= day:
+        following = unit.merged_into
+        if following is None:
+            ancestors = ancestors_on(unit, unit.ended_on - dt.timedelta(days=1))
+            following = ancestors[-1] if ancestors else None
+        if following is None or following.pk in seen:
+            break
+        seen.add(following.pk)
+        unit = following
+    return unit
+
+
+def issuer_of(obj: models.Model, day: dt.date | None = None) -> Unit:
+    """The unit in whose name a document about `obj` is issued today: the object's unit, or
+    the unit that took over its records after a merger or dissolution."""
     for attribute in ("organiser", "running_unit", "unit"):
         unit = getattr(obj, attribute, None)
         if isinstance(unit, Unit):
-            return unit
+            return successor(unit, day)
     programme = getattr(obj, "programme", None)
     if isinstance(programme, Programme):
-        return programme.running_unit
+        return successor(programme.running_unit, day)
     raise ValueError(f"no issuer for {obj!r}")
 
 
@@ -98,8 +117,8 @@ def _parent(issuer: Unit) -> Unit | None:
     return ancestors[-1] if ancestors else None
 
 
-def document_defaults(kind: str, obj: Any) -> dict[str, Any]:
-    issuer = issuer_of(obj)
+def document_defaults(kind: str, obj: Any, day: dt.date | None = None) -> dict[str, Any]:
+    issuer = issuer_of(obj, day)
     parent = _parent(issuer)
     above = parent.name if parent else ""
     values: dict[str, Any] = {"issuer": issuer, "place_name": issuer.place_name}
@@ -121,9 +140,20 @@ def document_defaults(kind: str, obj: Any) -> dict[str, Any]:
         values["addressee"] = f"Ban Thường vụ {above}" if above else ""
         values["recipients"] = "Như trên"
     elif kind == DocumentKind.MINUTES:
+        from thidua.reviews.enums import CouncilRole
+
         values["subject"] = f"Họp {obj.name}"
         values["recipients"] = "Các thành viên Hội đồng"
-        values.update(sign_mode="", sign_body="", signer_title="", signer_name="")
+        chair = obj.members.filter(role=CouncilRole.CHAIR, active=True).select_related("user")
+        seat = chair.first()
+        # A council's minutes are signed by its secretary and its chair (the built-in template
+        # names both from the members); these fields carry the chair for other templates.
+        values.update(
+            sign_mode="",
+            sign_body="",
+            signer_title="CHỦ TỊCH HỘI ĐỒNG",
+            signer_name=(seat.user.full_name or seat.user.username) if seat else "",
+        )
     elif kind == DocumentKind.REPORT:
         values["subject"] = f"Kết quả {obj.name}"
         values["recipients"] = f"Thường trực {above}" if above else ""
@@ -139,7 +169,7 @@ def document_create(
     """A draft document of `kind` about `obj`, prefilled from thidua's data."""
     if kind not in ISSUED_KINDS:
         raise ValidationError(_("Không lập được loại văn bản này ở đây."))
-    values = document_defaults(kind, obj)
+    values = document_defaults(kind, obj, timezone.localtime(now).date() if now else None)
     document = OfficialDocument(
         kind=kind,
         created_by=_user(actor),
@@ -206,6 +236,15 @@ def document_issue(
     today = timezone.localtime(now).date() if now else timezone.localdate()
     if issued_on > today:
         raise ValidationError({"issued_on": _("Ngày văn bản không được sau hôm nay.")})
+    if not document.issuer.is_active_on(issued_on):
+        raise ValidationError(
+            {
+                "issued_on": _(
+                    "%(issuer)s không còn hoạt động vào ngày này, không ban hành văn bản được."
+                )
+                % {"issuer": document.issuer.name}
+            }
+        )
     if document.kind != DocumentKind.MINUTES and not document.signer_name.strip():
         raise ValidationError({"signer_name": _("Cần ghi người ký trước khi cấp số.")})
     generator = generator_class(document.kind)
@@ -222,7 +261,13 @@ def document_issue(
     document.symbol = entry.symbol
     document.issued_on = issued_on
     document.status = DocumentStatus.ISSUED
-    document.save(update_fields=["register_entry", "symbol", "issued_on", "status"])
+    # Kept as registered: later changes to the data or the template do not rewrite it.
+    try:
+        content = generator(document).docx()
+    except DocumentError as error:
+        raise ValidationError(str(error)) from error
+    document.file.save(f"{document.kind}.docx", ContentFile(content), save=False)
+    document.save(update_fields=["register_entry", "symbol", "issued_on", "status", "file"])
     audit_record(
         actor=actor,
         action="document_issue",
@@ -246,6 +291,27 @@ def document_delete(*, actor: Any, document: OfficialDocument) -> None:
         unit_path=unit_current_path(document.issuer),
     )
     document.delete()
+
+
+def decision_snapshot(decision: Decision) -> DecisionDocument | None:
+    """Keep a signed decision's document as signed; None when the unit's template cannot
+    write it now (the page then says why, and it is kept at the next download)."""
+    existing = DecisionDocument.objects.filter(decision=decision).first()
+    if existing is not None or decision.status not in {
+        DecisionStatus.SIGNED,
+        DecisionStatus.PUBLISHED,
+    }:
+        return existing
+    from thidua.documents.kinds.decision import DecisionGenerator
+
+    try:
+        content = DecisionGenerator(decision).docx()
+    except DocumentError:
+        return None
+    snapshot = DecisionDocument(decision=decision)
+    snapshot.file.save("quyet-dinh.docx", ContentFile(content), save=False)
+    snapshot.save()
+    return snapshot
 
 
 # --- templates ---------------------------------------------------------------------------------
@@ -324,6 +390,10 @@ def certificates_for_decision(
 ) -> list[Certificate]:
     """The certificate of every person and collective of a signed decision (made once, kept
     with its code), in the order of the decision's list."""
+    # One at a time per decision: a double click does not make two sets of certificates.
+    decision = (
+        Decision.objects.select_for_update().select_related("issuer", "award").get(pk=decision.pk)
+    )
     if decision.status not in {DecisionStatus.SIGNED, DecisionStatus.PUBLISHED}:
         raise ValidationError(_("Chỉ in giấy khen cho quyết định đã ký, cấp số."))
     from thidua.awards.selectors import grouped_lines
@@ -415,13 +485,14 @@ def certificates_for_programme(
     (made once per initiative and unit, kept with its code)."""
     if not signer_name.strip() or not signer_title.strip():
         raise ValidationError(_("Cần ghi chức vụ và họ tên người ký giấy chứng nhận."))
+    Unit.objects.select_for_update().get(pk=unit.pk)  # one printing at a time per unit
     existing = {
         c.initiative_id: c
         for c in Certificate.objects.filter(issuer=unit, initiative__programme=programme)
     }
     result: list[Certificate] = []
     made = 0
-    for number, initiative in enumerate(recognised_initiatives(unit=unit, programme=programme), 1):
+    for initiative in recognised_initiatives(unit=unit, programme=programme):
         if initiative.pk in existing:
             result.append(existing[initiative.pk])
             continue
@@ -435,7 +506,7 @@ def certificates_for_programme(
             title=f"Là tác giả sáng kiến được công nhận ở {stage.level.name.lower()}",
             achievement=f"“{initiative.title}”",
             reference=f"{programme.name}",
-            register_number=f"{issued_on.year}/{number:04d}",
+            register_number=initiative.code,
             issued_on=issued_on,
             place_name=unit.place_name,
             sign_label=sign_label.strip(),
@@ -503,11 +574,23 @@ def _enqueue(batch: DocumentBatch) -> None:
     transaction.on_commit(lambda: batch_run.enqueue(pk))
 
 
+STUCK_AFTER = dt.timedelta(minutes=30)
+
+
+def batch_retryable(batch: DocumentBatch, now: dt.datetime | None = None) -> bool:
+    """A failed batch, or one queued or running for so long that its worker has died."""
+    if batch.status == BatchStatus.FAILED:
+        return True
+    since = batch.started_at or batch.created_at
+    running = batch.status in {BatchStatus.QUEUED, BatchStatus.RUNNING}
+    return running and (now or timezone.now()) - since > STUCK_AFTER
+
+
 @transaction.atomic
 def batch_retry(*, actor: Any, batch: DocumentBatch) -> DocumentBatch:
     batch = DocumentBatch.objects.select_for_update().get(pk=batch.pk)
-    if batch.status != BatchStatus.FAILED:
-        raise ValidationError(_("Chỉ chạy lại được lô bị lỗi."))
+    if not batch_retryable(batch):
+        raise ValidationError(_("Chỉ chạy lại được lô bị lỗi hoặc bị treo quá 30 phút."))
     batch.status = BatchStatus.QUEUED
     batch.error = ""
     batch.done = 0

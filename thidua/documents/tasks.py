@@ -99,14 +99,15 @@ def batch_run(batch_id: int) -> str:
     """Make one batch. A failure is kept on the batch (shown with a retry button)."""
     close_old_connections()
     batch = DocumentBatch.objects.select_related("unit").get(pk=batch_id)
-    if batch.status in {BatchStatus.RUNNING, BatchStatus.DONE}:
-        return batch.status  # a duplicate delivery: the first one does the work
-    DocumentBatch.objects.filter(pk=batch.pk).update(
+    # Claim the batch: only one delivery of the task moves it from queued to running.
+    claimed = DocumentBatch.objects.filter(pk=batch.pk, status=BatchStatus.QUEUED).update(
         status=BatchStatus.RUNNING,
         started_at=timezone.now(),
         finished_at=None,
         attempts=batch.attempts + 1,
     )
+    if not claimed:
+        return batch.status  # a duplicate delivery: the first one does the work
     try:
         batch_make(batch)
     except DocumentError as error:
@@ -114,7 +115,12 @@ def batch_run(batch_id: int) -> str:
         return BatchStatus.FAILED
     except Exception as error:
         logger.exception("document batch %s failed", batch.pk)
-        _finish(batch, BatchStatus.FAILED, _("Lỗi khi tạo: %(error)s") % {"error": error})
+        _finish(
+            batch,
+            BatchStatus.FAILED,
+            _("Lỗi không lường trước khi tạo (%(kind)s); đã ghi vào nhật ký máy chủ.")
+            % {"kind": type(error).__name__},
+        )
         raise
     _finish(batch, BatchStatus.DONE, "")
     return BatchStatus.DONE

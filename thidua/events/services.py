@@ -226,6 +226,14 @@ def guest_group_update(*, actor: Any, group: GuestGroup, name: str) -> dict[str,
 def guest_group_remove(*, actor: Any, group: GuestGroup) -> None:
     """Remove a group with its guests; the rest keep their order, numbered again. Side effects:
     the group and its guests deleted, the others' order, audit (with the guests' names)."""
+    from thidua.documents.models import OfficialDocument
+
+    issued = OfficialDocument.objects.filter(guest_group=group).exclude(symbol="").first()
+    if issued is not None:
+        raise ValidationError(
+            _("Giấy mời số %(symbol)s đã gửi cho nhóm này; không xóa nhóm được.")
+            % {"symbol": issued.symbol}
+        )
     names = list(group.guests.order_by("order", "id").values_list("name", flat=True))
     audit_record(
         actor=actor,

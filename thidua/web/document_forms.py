@@ -85,7 +85,9 @@ class TemplateUploadForm(forms.Form):
 
 
 class CertificateCheckForm(forms.Form):
-    code = forms.CharField(
+    code = forms.RegexField(
+        regex=r"^[A-Za-z0-9 -]{1,20}$",
+        error_messages={"invalid": _("Mã xác minh chỉ gồm chữ, số và dấu gạch ngang.")},
         label=_("Mã xác minh"),
         max_length=20,
         help_text=_("In trên giấy khen, giấy chứng nhận, ví dụ GK-7F3K-92QD."),

@@ -112,7 +112,7 @@ class EventForm(forms.Form):
             "contents": (_("II. Nội dung biểu dương"), 4, _lines_help()),
             "honourees": (_("III.1. Đại biểu được biểu dương, khen thưởng"), 4, _lines_help()),
             "tasks": (
-                _("VI. Tổ chức thực hiện"),
+                _("V. Tổ chức thực hiện"),
                 4,
                 _("Mỗi đơn vị một dòng: “Đơn vị: việc phải làm”."),
             ),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
@@ -23,27 +24,27 @@ from thidua.api.serializers import documents as api
 from thidua.api.views.base import ERRORS, ApiMixin, parse
 from thidua.awards.permissions import decision_for_user
 from thidua.documents import services
-from thidua.documents.base import PDF_CONTENT_TYPE, DocumentError, DocumentGenerator
+from thidua.documents.base import PDF_CONTENT_TYPE, DocumentError, Renderable
 from thidua.documents.enums import DocumentKind
-from thidua.documents.kinds import generator_class
-from thidua.documents.kinds.decision import DecisionGenerator
 from thidua.documents.models import Certificate, DocumentBatch, OfficialDocument
 from thidua.documents.permissions import (
     batch_for_user,
     batches_for_user,
     can_print_certificates,
+    can_write,
     certificate_for_public,
     document_for_user,
     documents_for_user,
     subject_for_kind,
 )
+from thidua.documents.selectors import decision_renderable, renderable
 from thidua.web.views.documents.common import file_response
 
 FILE = {200: OpenApiTypes.BINARY, **ERRORS}
 FMT = OpenApiParameter("fmt", str, OpenApiParameter.PATH, enum=["docx", "pdf"])
 
 
-def generated_file(generator: DocumentGenerator, fmt: str) -> HttpResponseBase:
+def generated_file(generator: Renderable, fmt: str) -> HttpResponseBase:
     if fmt not in ("docx", "pdf"):
         raise Http404
     try:
@@ -123,8 +124,7 @@ class DocumentViewSet(ApiMixin, viewsets.GenericViewSet[OfficialDocument]):
     @action(detail=True, methods=["get"], url_path=r"file/(?P<fmt>docx|pdf)", url_name="file")
     def file(self, request: Request, pk: str, fmt: str) -> HttpResponseBase:
         """Tệp văn bản: Word (.docx) hoặc PDF, giống tệp tải ở trang văn bản."""
-        document = document_for_user(request.user, pk)
-        return generated_file(generator_class(document.kind)(document), fmt)
+        return generated_file(renderable(document_for_user(request.user, pk)), fmt)
 
 
 class DecisionFileViewSet(ApiMixin, viewsets.GenericViewSet[DocumentBatch]):
@@ -138,7 +138,7 @@ class DecisionFileViewSet(ApiMixin, viewsets.GenericViewSet[DocumentBatch]):
     @action(detail=True, methods=["get"], url_path=r"file/(?P<fmt>docx|pdf)", url_name="file")
     def file(self, request: Request, pk: str, fmt: str) -> HttpResponseBase:
         """Quyết định kèm danh sách: Word (.docx) hoặc PDF."""
-        return generated_file(DecisionGenerator(decision_for_user(request.user, pk)), fmt)
+        return generated_file(decision_renderable(decision_for_user(request.user, pk)), fmt)
 
     @extend_schema(
         request=api.CertificatesRequestSerializer, responses={202: api.BatchSerializer, **ERRORS}
@@ -191,6 +191,8 @@ class BatchViewSet(ApiMixin, viewsets.GenericViewSet[DocumentBatch]):
         batch = batch_for_user(request.user, pk)
         if batch.status != "done" or not batch.file:
             raise Http404(_("Lô này chưa có tệp."))
+        if not default_storage.exists(batch.file.name):
+            raise Http404(_("Tệp của lô đã bị xóa; hãy tạo lại."))
         extension = batch.file.name.rsplit(".", 1)[-1]
         return FileResponse(
             batch.file.open("rb"),
@@ -202,7 +204,7 @@ class BatchViewSet(ApiMixin, viewsets.GenericViewSet[DocumentBatch]):
     @action(detail=True, methods=["post"])
     def retry(self, request: Request, pk: str) -> Response:
         batch = batch_for_user(request.user, pk)
-        if batch.decision is not None and not can_print_certificates(request.user, batch.decision):
+        if not can_write(request.user, batch.unit):
             raise PermissionDenied(_("Chỉ cán bộ thi đua của đơn vị ban hành được in lại."))
         batch = services.batch_retry(actor=request.user, batch=batch)
         return Response(

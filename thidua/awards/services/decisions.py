@@ -496,6 +496,10 @@ def decision_sign(
         },
         unit_path=_path(decision),
     )
+    # The document as signed, kept from now on (thidua.documents builds on this app).
+    from thidua.documents.services import decision_snapshot
+
+    decision_snapshot(decision)
     return decision
 
 

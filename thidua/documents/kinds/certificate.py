@@ -17,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 
+from thidua.awards.enums import AwardKind
 from thidua.documents.base import DocumentGenerator, date_official
 from thidua.documents.enums import DocumentKind
 from thidua.documents.layout import MOTTO, MOTTO_LINE, Builder, Style, _no_borders, _widths
@@ -45,7 +46,8 @@ class CertificateGenerator(DocumentGenerator):
     verb = "TẶNG"
     variables = {
         "giay": (
-            "Danh sách giấy, mỗi giấy một trang: c.don_vi_cap, c.ten, c.chuc_vu, c.noi_dung, "
+            "Danh sách giấy, mỗi giấy một trang: c.loai (GIẤY KHEN, BẰNG KHEN…), c.dong_tu "
+            "(TẶNG, CHỨNG NHẬN), c.don_vi_cap, c.ten, c.chuc_vu, c.noi_dung, "
             "c.thanh_tich, c.can_cu, c.so_vao_so, c.dia_danh_ngay, c.ky_the, c.chuc_vu_ky, "
             "c.nguoi_ky, c.ma, c.duong_dan, c.qr (ảnh)"
         ),
@@ -81,8 +83,8 @@ class CertificateGenerator(DocumentGenerator):
         b.paragraph(MOTTO_LINE, Style(size=14, bold=True, align=C, after_pt=0))
         b.rule(64)
         b.paragraph("{{ c.don_vi_cap }}", Style(size=15, bold=True, align=C, before_pt=10))
-        b.paragraph(cls.verb, Style(size=15, bold=True, align=C, after_pt=0))
-        b.paragraph(cls.heading_word, Style(size=40, bold=True, align=C, after_pt=6))
+        b.paragraph("{{ c.dong_tu }}", Style(size=15, bold=True, align=C, after_pt=0))
+        b.paragraph("{{ c.loai }}", Style(size=40, bold=True, align=C, after_pt=6))
         b.paragraph("{{ c.ten }}", Style(size=24, bold=True, align=C, after_pt=2))
         b.tag("{%p if c.chuc_vu %}")
         b.paragraph("{{ c.chuc_vu }}", Style(size=15, italic=True, align=C, after_pt=4))
@@ -115,7 +117,10 @@ class CertificateGenerator(DocumentGenerator):
     def page(self, certificate: Certificate, template: DocxTemplate) -> dict[str, Any]:
         url = verify_url(certificate.code)
         place = certificate.place_name or certificate.issuer.place_name
+        heading, verb = self.heading_of(certificate)
         return {
+            "loai": heading,
+            "dong_tu": verb,
             "don_vi_cap": (
                 certificate.sign_label.removeprefix("TM.").strip() + " " + certificate.issuer.name
                 if certificate.sign_label.startswith("TM.")
@@ -137,6 +142,17 @@ class CertificateGenerator(DocumentGenerator):
             "duong_dan": url,
             "qr": InlineImage(template, io.BytesIO(qr_png(url)), width=Mm(24)),
         }
+
+    def heading_of(self, certificate: Certificate) -> tuple[str, str]:
+        """What the page is called and the verb under the issuer: a form of award is given
+        ("TẶNG / BẰNG KHEN"), a title and an initiative are certified."""
+        line = certificate.decision_line
+        if line is not None:
+            award = line.decision.award
+            if award.kind == AwardKind.TITLE:
+                return "GIẤY CHỨNG NHẬN", "CHỨNG NHẬN"
+            return (award.short_name or award.name).upper(), "TẶNG"
+        return self.heading_word, self.verb
 
     def context(self, template: DocxTemplate) -> dict[str, Any]:
         return {"giay": [self.page(c, template) for c in self.certificates]}

@@ -168,11 +168,9 @@ class DecisionGenerator(DocumentGenerator):
     def context(self, template: DocxTemplate) -> dict[str, Any]:
         decision = self.decision
         issuer = decision.issuer
-        lines = [
-            line
-            for line in decision.lines.select_related("nomination__category").order_by("id")
-            if not line.is_revoked
-        ]
+        # The decision as signed: a line revoked later stays in it (the revocation is its own
+        # act, recorded on the line), so the list, its numbering and totals never change.
+        lines = list(decision.lines.select_related("nomination__category").order_by("id"))
         people = sum(1 for line in lines if not _is_collective(line))
         collectives = len(lines) - people
         counted = [

@@ -50,7 +50,7 @@ def load_documents(loader: _Loader) -> OfficialDocument:
     plan = services.document_issue(
         actor=None, document=plan, issued_on=dt.date(2024, 6, 12), now=AL_PLAN_DAY
     )
-    services.document_create(actor=None, kind=DocumentKind.INVITATION, obj=event)
+    services.document_create(actor=None, kind=DocumentKind.INVITATION, obj=event, now=AL_PLAN_DAY)
     decision = Decision.objects.get(issuer=district, symbol="52/QĐ-LĐLĐ")
     services.certificates_for_decision(actor=None, decision=decision)
     return plan

@@ -11,7 +11,7 @@ from django.db.models import Model
 from thidua.documents.enums import DocumentKind
 from thidua.documents.kinds import ISSUED_KINDS
 from thidua.documents.models import OfficialDocument
-from thidua.documents.permissions import can_write
+from thidua.documents.permissions import can_write, documents_for_user
 from thidua.documents.services import issuer_of
 
 register = template.Library()
@@ -30,14 +30,18 @@ def object_documents(context: Any, obj: Model, writable: bool | None = None) -> 
     (it saves the queries); otherwise asked of the funnel."""
     request = context["request"]
     field = _FIELD_OF[obj._meta.model_name or ""]
-    # The tag sits where the page already showed the object only to its runners (or, for a
-    # conference, to the staff who see it): those read the documents written about it.
-    documents = OfficialDocument.objects.filter(**{field: obj}).order_by("kind", "-created_at")
+    vouched = bool(writable)
+    if writable is None:
+        writable = request.user.is_superuser or can_write(request.user, issuer_of(obj))
+    if vouched:
+        # The page vouches that the user runs `obj`, so is its issuer's staff.
+        documents = OfficialDocument.objects.filter(**{field: obj})
+    else:
+        documents = documents_for_user(request.user).filter(**{field: obj})
+    documents = documents.order_by("kind", "-created_at")
     kinds = [
         (kind, DocumentKind(kind).label) for kind, target in ISSUED_KINDS.items() if target == field
     ]
-    if writable is None:
-        writable = request.user.is_superuser or can_write(request.user, issuer_of(obj))
     return {
         "documents": list(documents),
         "kinds": kinds if writable else [],
@@ -45,9 +49,6 @@ def object_documents(context: Any, obj: Model, writable: bool | None = None) -> 
         "back": request.get_full_path(),
         "csrf_token": context.get("csrf_token"),
     }
-
-
-__all__ = ["OfficialDocument", "object_documents"]
 
 
 @register.simple_tag(takes_context=True)

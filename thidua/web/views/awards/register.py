@@ -11,11 +11,10 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from thidua.awards.permissions import (
-    issuers_for_user,
-)
+from thidua.awards.permissions import ISSUE_ROLES, _issuer_ids, issuers_for_user
 from thidua.documents.models import RegisterEntry
 from thidua.documents.register import register_continue
+from thidua.orgs.models import Unit
 from thidua.web.award_forms.decisions import (
     RegisterContinueForm,
 )
@@ -56,7 +55,10 @@ def register(request: HttpRequest) -> HttpResponseBase:
                 },
             )
             return redirect("web:register")
-    entries = RegisterEntry.objects.filter(issuer__in=issuers.values("pk"))
+    # The registers of the units the user issues for, and of the ended units whose records
+    # those inherited (a dissolved district's book stays readable at the city).
+    readable = _by_tier(Unit.objects.filter(pk__in=_issuer_ids(request.user, ISSUE_ROLES)))
+    entries = RegisterEntry.objects.filter(issuer__in=readable.values("pk"))
     issuer_id = request.GET.get("don_vi", "")
     year = _year(request.GET.get("nam", ""))
     type_code = request.GET.get("loai", "").strip()
@@ -74,7 +76,7 @@ def register(request: HttpRequest) -> HttpResponseBase:
         "web/awards/register.html",
         {
             "page": paginate(request, entries),
-            "issuers": issuers,
+            "issuers": readable,
             "issuer_id": id_param(issuer_id),
             "year": year or "",
             "type_code": type_code,

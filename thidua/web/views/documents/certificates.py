@@ -23,12 +23,15 @@ from thidua.campaigns.models import Programme
 from thidua.campaigns.permissions import programme_for_user
 from thidua.documents import services
 from thidua.documents.enums import BatchFormat, BatchStatus, DocumentKind
-from thidua.documents.kinds.decision import DecisionGenerator
 from thidua.documents.permissions import (
     batch_for_user,
     can_print_certificates,
+    can_write,
     certificate_for_public,
+    normal_code,
 )
+from thidua.documents.selectors import decision_renderable
+from thidua.documents.services import batch_retryable
 from thidua.orgs.models import Unit
 from thidua.web.document_forms import CertificateCheckForm, InitiativeCertificatesForm
 from thidua.web.forms import add_service_errors
@@ -45,7 +48,7 @@ def decision_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponseBase:
         raise Http404
     decision = decision_for_user(request.user, pk)
     back = reverse("web:decision_detail", args=[pk])
-    return generated(request, DecisionGenerator(decision), fmt, back)
+    return generated(request, decision_renderable(decision), fmt, back)
 
 
 @login_required
@@ -95,6 +98,7 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         {
             "batch": batch,
             "running": batch.status in {BatchStatus.QUEUED, BatchStatus.RUNNING},
+            "retryable": batch_retryable(batch) and can_write(request.user, batch.unit),
             "back": back,
             "nav_active": NAV,
         },
@@ -118,7 +122,7 @@ def batch_file(request: HttpRequest, pk: int) -> HttpResponseBase:
 @require_POST
 def batch_retry(request: HttpRequest, pk: int) -> HttpResponseBase:
     batch = batch_for_user(request.user, pk)
-    if batch.decision is not None and not can_print_certificates(request.user, batch.decision):
+    if not can_write(request.user, batch.unit):
         raise PermissionDenied(_("Chỉ cán bộ thi đua của đơn vị ban hành được in lại."))
     try:
         services.batch_retry(actor=request.user, batch=batch)
@@ -132,7 +136,10 @@ def certificate_check(request: HttpRequest, code: str = "") -> HttpResponseBase:
     the certificate itself prints is shown."""
     form = CertificateCheckForm(request.GET or None)
     if not code and form.is_valid():
-        return redirect("web:certificate_check", form.cleaned_data["code"].strip().upper())
+        typed = form.cleaned_data["code"]
+        return redirect(
+            "web:certificate_check", normal_code(typed) or typed.strip().replace(" ", "-").upper()
+        )
     misses_key = f"thidua:check-miss:{request.META.get('REMOTE_ADDR', '')}"
     if code and cache.get(misses_key, 0) >= MISSES_PER_WINDOW:
         return render(

@@ -9,7 +9,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.http import content_disposition_header
 
-from thidua.documents.base import PDF_CONTENT_TYPE, DocumentError, DocumentGenerator
+from thidua.documents.base import PDF_CONTENT_TYPE, DocumentError, Renderable
 
 FORMATS = ("docx", "pdf")
 
@@ -23,9 +23,7 @@ def file_response(
     return response
 
 
-def generated(
-    request: HttpRequest, generator: DocumentGenerator, fmt: str, back: str
-) -> HttpResponseBase:
+def generated(request: HttpRequest, generator: Renderable, fmt: str, back: str) -> HttpResponseBase:
     """The document as DOCX or PDF (?xem=1 shows the PDF in the browser: the preview); on
     failure, back to `back` with the reason."""
     inline = request.GET.get("xem") == "1"

@@ -23,7 +23,9 @@ from thidua.documents.permissions import (
     document_for_user,
     documents_for_user,
     subject_for_kind,
+    template_units_for_user,
 )
+from thidua.documents.selectors import renderable
 from thidua.web.document_forms import DocumentForm, IssueForm
 from thidua.web.forms import add_service_errors
 from thidua.web.views.common import paginate
@@ -62,6 +64,7 @@ def document_list(request: HttpRequest) -> HttpResponseBase:
             "page": paginate(request, documents),
             "kinds": [(k, label) for k, label in DocumentKind.choices if k in ISSUED_KINDS],
             "kind": kind,
+            "keeps_registers": template_units_for_user(request.user).exists(),
             "nav_active": NAV,
         },
     )
@@ -170,5 +173,4 @@ def document_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponseBase:
     if fmt not in FORMATS:
         raise Http404
     document = document_for_user(request.user, pk)
-    generator = generator_class(document.kind)(document)
-    return generated(request, generator, fmt, reverse("web:official_detail", args=[pk]))
+    return generated(request, renderable(document), fmt, reverse("web:official_detail", args=[pk]))
