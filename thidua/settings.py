@@ -73,7 +73,9 @@ else:
     SECRET_KEY = os.environ.get("SECRET_KEY") or _local_secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# The public address, printed in certificates' QR codes and check links: required in
+# production, where a wrong one would be printed on paper for good.
+SITE_URL = env_str("SITE_URL") if PRODUCTION else env_str("SITE_URL", "http://127.0.0.1:8000")
 # LibreOffice for PDF (found on PATH when empty).
 THIDUA_SOFFICE = env_str("THIDUA_SOFFICE", "")
 

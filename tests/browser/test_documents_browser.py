@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def signed(transactional_db: None, al: AnLao) -> AnLao:
-    al.decision = _signed(al)  # type: ignore[attr-defined]
+    al.decision = _signed(al)
     return al
 
 
@@ -34,7 +34,7 @@ def _log_in(page: Page, base: str, user: User) -> None:
 
 def test_the_batch_page_shows_progress_as_the_work_goes_on(live_server, signed, page):
     page.set_viewport_size({"width": 390, "height": 844})
-    decision = signed.decision  # type: ignore[attr-defined]
+    decision = signed.decision
     batch = DocumentBatch.objects.create(
         kind=DocumentKind.AWARD_CERTIFICATE, title="Giấy khen theo Quyết định số 01/QĐ-LĐLĐ",
         unit=decision.issuer, decision=decision, status=BatchStatus.RUNNING, total=300,
@@ -56,7 +56,7 @@ def test_the_batch_page_shows_progress_as_the_work_goes_on(live_server, signed, 
 
 def test_printing_certificates_then_checking_a_code_without_logging_in(live_server, signed, page):
     page.set_viewport_size({"width": 390, "height": 844})
-    decision = signed.decision  # type: ignore[attr-defined]
+    decision = signed.decision
     _log_in(page, live_server.url, signed.officer)
 
     page.goto(f"{live_server.url}{reverse('web:decision_detail', args=[decision.pk])}")

@@ -243,6 +243,7 @@ def test_a_decision_document_keeps_a_line_revoked_after_signing(al: AnLao):
 
     decision = _signed(al)
     line = decision.lines.order_by("id").first()
+    assert line is not None
     decisions.line_revoke(actor=al.officer, line=line, reason="Khai không đúng thành tích.")
 
     text = text_of(DecisionGenerator(decision).docx())
