@@ -566,6 +566,13 @@ class DecisionLine(models.Model):
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
 
+    @property
+    def is_collective(self) -> bool:
+        """A collective's line: one naming a unit, or one from a collective's dossier."""
+        if self.collective_id is not None:
+            return True
+        return self.nomination is not None and self.nomination.person_id is None
+
 
 class Comment(models.Model):
     """An opinion sent on a decision's list while it is published for comment."""

@@ -91,6 +91,12 @@ def _unit_day(unit: Unit, day: dt.date | None) -> dt.date:
     return day
 
 
+def parent_of(unit: Unit, day: dt.date | None = None) -> Unit | None:
+    """The unit directly above `unit` on `day` (today; an ended unit's last day)."""
+    ancestors = ancestors_on(unit, _unit_day(unit, day))
+    return ancestors[-1] if ancestors else None
+
+
 def issuer_lines(issuer: Unit, day: dt.date | None) -> tuple[str, str]:
     """The issuer block: the parent body as it was on the document's date (abbreviated, in
     caps) and the issuing body in caps."""

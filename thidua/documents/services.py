@@ -20,7 +20,7 @@ from thidua.awards.enums import AwardKind, DecisionStatus
 from thidua.awards.models import Decision
 from thidua.campaigns.models import Programme
 from thidua.common.audit import audit_record, diff, snapshot
-from thidua.documents.base import DocumentError, _unit_day, template_problems
+from thidua.documents.base import DocumentError, parent_of, template_problems
 from thidua.documents.enums import (
     BatchFormat,
     BatchStatus,
@@ -112,14 +112,9 @@ def signer_defaults(issuer: Unit) -> dict[str, str]:
     return {"sign_mode": "TM.", "sign_body": "BAN THƯỜNG VỤ", "signer_title": "CHỦ TỊCH"}
 
 
-def _parent(issuer: Unit) -> Unit | None:
-    ancestors = ancestors_on(issuer, _unit_day(issuer, None))
-    return ancestors[-1] if ancestors else None
-
-
 def document_defaults(kind: str, obj: Any, day: dt.date | None = None) -> dict[str, Any]:
     issuer = issuer_of(obj, day)
-    parent = _parent(issuer)
+    parent = parent_of(issuer)
     above = parent.name if parent else ""
     values: dict[str, Any] = {"issuer": issuer, "place_name": issuer.place_name}
     if kind == DocumentKind.PLAN:

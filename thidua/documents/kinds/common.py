@@ -19,6 +19,13 @@ def ascii_stem(*parts: str) -> str:
     return slugify(fold(" ".join(p for p in parts if p)).replace("/", " ")) or "van-ban"
 
 
+def list_endings(items: list[str]) -> list[str]:
+    """Items of a list sentence as documents write them: each ends with ';', the last with
+    '.' (whatever punctuation they were typed with)."""
+    cleaned = [item.strip().rstrip(";.") for item in items if item.strip()]
+    return [item + (";" if index < len(cleaned) - 1 else ".") for index, item in enumerate(cleaned)]
+
+
 class IssuedDocumentGenerator(DocumentGenerator):
     obj: OfficialDocument
 

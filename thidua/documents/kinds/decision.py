@@ -10,10 +10,10 @@ from typing import Any
 from docxtpl import DocxTemplate
 
 from thidua.awards.enums import AwardKind
-from thidua.awards.models import Decision, DecisionLine
+from thidua.awards.models import Decision
 from thidua.awards.selectors import grouped_lines
 from thidua.common.vietnamese import money, money_in_words
-from thidua.documents.base import DocumentGenerator, heading_context
+from thidua.documents.base import DocumentGenerator, heading_context, parent_of
 from thidua.documents.enums import DocumentKind
 from thidua.documents.kinds.common import ascii_stem
 from thidua.documents.layout import BODY, CENTRED, Builder, Style
@@ -171,7 +171,7 @@ class DecisionGenerator(DocumentGenerator):
         # The decision as signed: a line revoked later stays in it (the revocation is its own
         # act, recorded on the line), so the list, its numbering and totals never change.
         lines = list(decision.lines.select_related("nomination__category").order_by("id"))
-        people = sum(1 for line in lines if not _is_collective(line))
+        people = sum(1 for line in lines if not line.is_collective)
         collectives = len(lines) - people
         counted = [
             f"{people} cá nhân" if people else "",
@@ -192,7 +192,7 @@ class DecisionGenerator(DocumentGenerator):
             signer_name=decision.signer_name,
             recipients=[
                 "Như Điều 3" if decision.default_amount else "Như Điều 2",
-                *(["Thường trực " + p.name for p in _parent(issuer, decision.signed_on)]),
+                *[f"Thường trực {p.name}" for p in [parent_of(issuer, decision.signed_on)] if p],
             ],
             year=decision.year or decision.created_at.year,
         )
@@ -242,20 +242,6 @@ class DecisionGenerator(DocumentGenerator):
             "kem_theo": attached,
             "nhom": groups,
         }
-
-
-def _is_collective(line: DecisionLine) -> bool:
-    if line.collective_id is not None:
-        return True
-    return line.nomination is not None and line.nomination.person_id is None
-
-
-def _parent(issuer: Unit, day: dt.date | None) -> list[Unit]:
-    from thidua.documents.base import _unit_day
-    from thidua.orgs.selectors import ancestors_on
-
-    ancestors = ancestors_on(issuer, _unit_day(issuer, day))
-    return ancestors[-1:]
 
 
 def _basis(text: str) -> list[str]:

@@ -22,7 +22,7 @@ from docxtpl import DocxTemplate
 from thidua.common.vietnamese import clock_time, name_sort_key
 from thidua.documents.base import DocumentError, date_official
 from thidua.documents.enums import DocumentKind
-from thidua.documents.kinds.common import IssuedDocumentGenerator
+from thidua.documents.kinds.common import IssuedDocumentGenerator, list_endings
 from thidua.documents.layout import (
     HEADING,
     SIZE_RECIPIENTS,
@@ -450,10 +450,6 @@ def _points(value: Decimal | float | None) -> str:
     return "–" if value is None else format_points(value)
 
 
-def _endings(items: Sequence[str]) -> list[str]:
-    return [item + (";" if index < len(items) - 1 else ".") for index, item in enumerate(items)]
-
-
 def _criteria_lines(spec: RubricSpec) -> list[str]:
     lines = []
     for criterion in spec.criteria:
@@ -465,7 +461,7 @@ def _criteria_lines(spec: RubricSpec) -> list[str]:
         if not criterion.counted:
             parts.append("chỉ ghi trên phiếu, không tính vào tổng điểm")
         lines.append(f"{criterion.name}: {', '.join(parts)}")
-    return _endings(lines)
+    return list_endings(lines)
 
 
 def _rubric(council: Council) -> dict[str, Any]:
@@ -600,7 +596,7 @@ def _results(council: Council, slate: Slate) -> dict[str, Any]:
         "giai_thuong": _prize_counts(lines),
         "so_cap_tren": sum(1 for line in selected if line.top),
         "ket_qua": rows,
-        "dieu_chinh": _endings([_change(line) for line in lines if line.amended]),
+        "dieu_chinh": list_endings([_change(line) for line in lines if line.amended]),
     }
 
 

@@ -11,7 +11,7 @@ from docxtpl import DocxTemplate
 from thidua.common.vietnamese import clock_time, lower_first, weekday_name
 from thidua.documents.base import date_official
 from thidua.documents.enums import DocumentKind
-from thidua.documents.kinds.common import IssuedDocumentGenerator
+from thidua.documents.kinds.common import IssuedDocumentGenerator, list_endings
 from thidua.documents.layout import BODY, HEADING, Builder, Style
 from thidua.events.models import lines
 
@@ -76,7 +76,7 @@ class PlanGenerator(IssuedDocumentGenerator):
             "muc_dich": lines(event.purposes),
             "noi_dung": lines(event.contents),
             "dai_bieu_bieu_duong": lines(event.honourees),
-            "khach_moi": _endings([group.name for group in event.guest_groups.all()]),
+            "khach_moi": list_endings([group.name for group in event.guest_groups.all()]),
             "thoi_gian": (
                 f"{clock_time(starts)} {date_official(starts.date())} "
                 f"({weekday_name(starts.date())})"
@@ -87,9 +87,3 @@ class PlanGenerator(IssuedDocumentGenerator):
             "ten_don_vi": issuer.name,
             "trich_yeu_thuong": lower_first(document.subject),
         }
-
-
-def _endings(items: list[str]) -> list[str]:
-    """Items of a list sentence: each ends with ';', the last with '.'."""
-    cleaned = [item.strip().rstrip(";.") for item in items if item.strip()]
-    return [item + (";" if index < len(cleaned) - 1 else ".") for index, item in enumerate(cleaned)]

@@ -6,7 +6,6 @@ person's achievement, grouped by award and category."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,10 +16,17 @@ from docxtpl import DocxTemplate
 from thidua.awards.enums import NominationStatus, Prize
 from thidua.awards.models import Award, Category, Cycle, Nomination
 from thidua.awards.selectors import cycle_stats
-from thidua.common.vietnamese import fold, lower_first, money, money_in_words, name_sort_key
+from thidua.common.vietnamese import (
+    date_short,
+    fold,
+    lower_first,
+    money,
+    money_in_words,
+    name_sort_key,
+)
 from thidua.documents.base import DocumentError
 from thidua.documents.enums import DocumentKind, DocumentStatus
-from thidua.documents.kinds.common import IssuedDocumentGenerator
+from thidua.documents.kinds.common import IssuedDocumentGenerator, list_endings
 from thidua.documents.layout import CENTRED, Builder, Style
 from thidua.documents.models import OfficialDocument
 from thidua.orgs.models import Unit
@@ -147,7 +153,7 @@ class ProposalGenerator(IssuedDocumentGenerator):
             "so_hop_le": stats.total.accepted,
             "so_de_nghi": people + collectives,
             "doi_tuong": _counted(people, collectives),
-            "de_nghi": _endings([f"Tặng {s.name} cho {s.counted}" for s in sections]),
+            "de_nghi": list_endings([f"Tặng {s.name} cho {s.counted}" for s in sections]),
             "tong_gia_tri": money(benefit) if benefit else "",
             "tong_gia_tri_chu": money_in_words(benefit) if benefit else "",
             "kem_theo": attached_line(document),
@@ -324,7 +330,7 @@ def basis_lines(
     if document.issued_on is not None:
         plans = plans.filter(issued_on__lte=document.issued_on)
     for plan in plans.order_by("issued_on", "id").distinct():
-        when = _short(plan.issued_on) if plan.issued_on else "…/…/…"
+        when = date_short(plan.issued_on) if plan.issued_on else "…/…/…"
         lines.append(
             f"Kế hoạch số {plan.symbol} ngày {when} của {plan.issuer.name} {_about(plan.subject)}"
         )
@@ -336,19 +342,10 @@ def _about(subject: str) -> str:
     return lower_first(subject) if fold(subject).startswith("ve ") else f"về {lower_first(subject)}"
 
 
-def _short(day: dt.date) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
-
-
 def attached_line(document: OfficialDocument) -> str:
     if document.symbol and document.issued_on:
         return (
-            f"Kèm theo Tờ trình số {document.symbol} ngày {_short(document.issued_on)} "
+            f"Kèm theo Tờ trình số {document.symbol} ngày {date_short(document.issued_on)} "
             f"của {document.issuer.name}"
         )
     return f"Kèm theo Tờ trình số       ngày …/…/… của {document.issuer.name}"
-
-
-def _endings(items: list[str]) -> list[str]:
-    """Items of a list sentence: each ends with ';', the last with '.'."""
-    return [item + (";" if index < len(items) - 1 else ".") for index, item in enumerate(items)]

@@ -25,7 +25,7 @@ from thidua.awards.models import Cycle, Decision, DecisionLine, Nomination
 from thidua.awards.selectors import cycle_stats, history_lines
 from thidua.campaigns.models import Programme
 from thidua.campaigns.selectors import levels_of
-from thidua.common.vietnamese import money, money_in_words, name_sort_key
+from thidua.common.vietnamese import date_short, money, money_in_words, name_sort_key
 from thidua.documents.base import DocumentError
 from thidua.documents.enums import DocumentKind
 from thidua.documents.kinds.common import IssuedDocumentGenerator
@@ -314,8 +314,8 @@ class ReportGenerator(IssuedDocumentGenerator):
         return {
             **self.heading(),
             "ten_chuong_trinh": programme.name,
-            "thoi_gian": f"từ ngày {_short(programme.starts_on)} "
-            f"đến ngày {_short(programme.ends_on)}",
+            "thoi_gian": f"từ ngày {date_short(programme.starts_on)} "
+            f"đến ngày {date_short(programme.ends_on)}",
             "ten_don_vi": issuer.name,
             "so_don_vi": len(units),
             "so_cdcs": unit_total["so_cdcs"],
@@ -350,10 +350,6 @@ def total_row(b: Builder, table: Table, cells: list[str]) -> None:
     b.paragraph("Tổng cộng", TOTAL, into=label)
     for cell, text in zip(row.cells[2:], cells, strict=True):
         b.paragraph(text, TOTAL, into=cell)
-
-
-def _short(day: dt.date) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 def _amount(value: int | None) -> str:
@@ -499,7 +495,7 @@ def _council(programme: Programme, issuer: Unit, upper: Unit | None) -> dict[str
     )
     decided = (
         f" (thành lập theo Quyết định số {council.decision_number}"
-        + (f" ngày {_short(council.decision_date)}" if council.decision_date else "")
+        + (f" ngày {date_short(council.decision_date)}" if council.decision_date else "")
         + ")"
         if council.decision_number
         else ""
@@ -517,14 +513,6 @@ def _council(programme: Programme, issuer: Unit, upper: Unit | None) -> dict[str
         "so_tuyen_truyen": len(picks),
         "tuyen_truyen": ", ".join(f"{p.person.full_name} ({p.field.name})" for p in picks),
     }
-
-
-def _is_collective(line: DecisionLine) -> bool:
-    """A line from a collective's dossier carries no unit of its own (lines_add_nominations
-    copies the name only): the dossier says whom it is for."""
-    if line.collective_id is not None:
-        return True
-    return line.nomination is not None and line.nomination.person_id is None
 
 
 def _commendation(programme: Programme, until: dt.date | None) -> dict[str, Any]:
@@ -560,13 +548,13 @@ def _commendation(programme: Programme, until: dt.date | None) -> dict[str, Any]
     for index, grouped in enumerate(by_award.values(), start=1):
         decision = grouped[0].decision
         issued = {line.decision_id: line.decision for line in grouped}
-        collectives = sum(1 for line in grouped if _is_collective(line))
+        collectives = sum(1 for line in grouped if line.is_collective)
         rows.append(
             {
                 "stt": index,
                 "ten": decision.award.name_for(decision.issuer),
                 "quyet_dinh": "; ".join(
-                    f"{d.symbol} ngày {_short(d.signed_on)}" if d.signed_on else d.symbol
+                    f"{d.symbol} ngày {date_short(d.signed_on)}" if d.signed_on else d.symbol
                     for d in issued.values()
                 ),
                 "ca_nhan": len(grouped) - collectives,
