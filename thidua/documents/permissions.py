@@ -142,3 +142,15 @@ def certificate_for_public(code: str) -> Certificate | None:
         .filter(code=code)
         .first()
     )
+
+
+def certificate_units_for_user(user: Any, programme: Any) -> QuerySet[Unit]:
+    """Units the user issues documents for that recognised initiatives of the programme."""
+    from thidua.initiatives.enums import StageStatus
+    from thidua.initiatives.models import Stage
+
+    recognising = Stage.objects.filter(
+        initiative__programme=programme,
+        status__in=[StageStatus.SELECTED, StageStatus.FORWARDED],
+    ).values("unit_id")
+    return awards.issuers_for_user(user).filter(pk__in=recognising).order_by("name")

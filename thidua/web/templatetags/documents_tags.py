@@ -54,6 +54,6 @@ def object_documents(context: Any, obj: Model, writable: bool | None = None) -> 
 @register.simple_tag(takes_context=True)
 def prints_initiative_certificates(context: Any, programme: Model) -> bool:
     """Whether the user issues certificates for a unit that recognised initiatives here."""
-    from thidua.web.views.documents.certificates import certificate_units
+    from thidua.documents.permissions import certificate_units_for_user
 
-    return certificate_units(context["request"].user, programme).exists()  # type: ignore[arg-type]
+    return certificate_units_for_user(context["request"].user, programme).exists()

@@ -3,14 +3,11 @@ the public page that checks a certificate's code without logging in."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -18,8 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thidua.awards.permissions import decision_for_user, issuers_for_user
-from thidua.campaigns.models import Programme
+from thidua.awards.permissions import decision_for_user
 from thidua.campaigns.permissions import programme_for_user
 from thidua.documents import services
 from thidua.documents.enums import BatchFormat, BatchStatus, DocumentKind
@@ -28,11 +24,11 @@ from thidua.documents.permissions import (
     can_print_certificates,
     can_write,
     certificate_for_public,
+    certificate_units_for_user,
     normal_code,
 )
 from thidua.documents.selectors import decision_renderable
 from thidua.documents.services import batch_retryable
-from thidua.orgs.models import Unit
 from thidua.web.document_forms import CertificateCheckForm, InitiativeCertificatesForm
 from thidua.web.forms import add_service_errors
 from thidua.web.views.documents.common import FORMATS, generated
@@ -168,23 +164,11 @@ def certificate_check(request: HttpRequest, code: str = "") -> HttpResponseBase:
     return response
 
 
-def certificate_units(user: Any, programme: Programme) -> QuerySet[Unit]:
-    """Units the user issues documents for that recognised initiatives of the programme."""
-    from thidua.initiatives.enums import StageStatus
-    from thidua.initiatives.models import Stage
-
-    recognising = Stage.objects.filter(
-        initiative__programme=programme,
-        status__in=[StageStatus.SELECTED, StageStatus.FORWARDED],
-    ).values("unit_id")
-    return issuers_for_user(user).filter(pk__in=recognising).order_by("name")
-
-
 @login_required
 def programme_certificates(request: HttpRequest, pk: int) -> HttpResponseBase:
     """Print the Giấy chứng nhận sáng kiến of every initiative a unit recognised."""
     programme = programme_for_user(request.user, pk)
-    units = certificate_units(request.user, programme)
+    units = certificate_units_for_user(request.user, programme)
     if not units.exists():
         raise PermissionDenied(
             _("Đơn vị bạn phụ trách chưa công nhận sáng kiến nào trong chương trình này.")
