@@ -11,7 +11,6 @@ import zipfile
 from pathlib import Path
 
 from django.core.files.base import File
-from django.db import close_old_connections
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -97,7 +96,6 @@ def batch_make(batch: DocumentBatch) -> None:
 @task()
 def batch_run(batch_id: int) -> str:
     """Make one batch. A failure is kept on the batch (shown with a retry button)."""
-    close_old_connections()
     batch = DocumentBatch.objects.select_related("unit").get(pk=batch_id)
     # Claim the batch: only one delivery of the task moves it from queued to running.
     claimed = DocumentBatch.objects.filter(pk=batch.pk, status=BatchStatus.QUEUED).update(
