@@ -35,6 +35,9 @@ from thidua.api.views.documents import (
     DecisionFileViewSet,
     DocumentViewSet,
 )
+from thidua.api.views.event_awards import EventAwardViewSet
+from thidua.api.views.event_checkin import EventCheckinViewSet
+from thidua.api.views.event_invitations import EventInvitationViewSet
 from thidua.api.views.events import EventViewSet
 from thidua.api.views.initiatives import AttachmentViewSet, InitiativeViewSet
 from thidua.api.views.orgs import MeView, PersonViewSet, UnitViewSet
@@ -66,6 +69,11 @@ router.register("nominations", NominationViewSet, basename="nomination")
 router.register("decisions", DecisionViewSet, basename="decision")
 router.register("registers", RegisterViewSet, basename="register")
 router.register("events", EventViewSet, basename="event")
+# A conference's day: honourees, agenda, award order; invitations and answers (RSVP);
+# check-in and attendance. Each concern in its own viewset, under the same prefixes.
+router.register("events", EventAwardViewSet, basename="event-award")
+router.register("events", EventInvitationViewSet, basename="event-invitation")
+router.register("events", EventCheckinViewSet, basename="event-checkin")
 router.register("documents", DocumentViewSet, basename="document")
 router.register("decisions", DecisionFileViewSet, basename="decision-document")
 router.register("document-batches", BatchViewSet, basename="document-batch")

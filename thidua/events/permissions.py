@@ -163,3 +163,20 @@ def group_guest(group: GuestGroup, pk: Any) -> Guest:
         raise Http404(_("Không tìm thấy khách mời.")) from None
     guest.group = group
     return guest
+
+
+def can_check_in(user: Any, event: Event) -> bool:
+    """Mark delegates present and add walk-ins on the day: the organiser's staff who manage the
+    conference, until it is closed."""
+    return can_manage_event(user, event) and not event.is_closed
+
+
+def event_guest(event: Event, pk: Any) -> Guest:
+    """A delegate (guest or honouree, any group) of a conference the funnel let through (404
+    otherwise)."""
+    try:
+        guest = Guest.objects.select_related("group").get(group__event=event, pk=int(pk))
+    except (Guest.DoesNotExist, TypeError, ValueError, OverflowError):
+        raise Http404(_("Không tìm thấy đại biểu.")) from None
+    guest.group.event = event
+    return guest

@@ -17,12 +17,14 @@ from django.utils.translation import gettext as _
 from thidua.awards.models import Cycle
 from thidua.common.audit import audit_record, diff, model_update, snapshot
 from thidua.events import selectors, wording
+from thidua.events.enums import EventStatus
 from thidua.events.models import Event, Guest, GuestGroup
 from thidua.orgs.models import Person, Unit
 from thidua.orgs.selectors import unit_current_path
 
 EVENT_FIELDS = [
     "title", "starts_at", "place", "basis", "purposes", "contents", "honourees", "tasks",
+    "responsible", "remind_hours",
 ]  # fmt: skip
 TEXT_FIELDS = ["basis", "purposes", "contents", "honourees", "tasks"]
 GUEST_FIELDS = ["name", "position", "unit_name", "email", "phone"]
@@ -148,6 +150,42 @@ def event_update(
             actor=actor, action="event_update", obj=event, changes=changes, unit_path=_path(event)
         )
     return changes
+
+
+@transaction.atomic
+def event_close(*, actor: Any, event: Event, now: dt.datetime | None = None) -> None:
+    """Close the conference after it is held: attendance is final, the links in the invitations
+    stop answering and nobody more is checked in. Side effects: the status, audit."""
+    if event.is_closed:
+        raise ValidationError(_("Hội nghị đã kết thúc."))
+    event.status = EventStatus.CLOSED
+    event.closed_at = now or timezone.now()
+    event.save(update_fields=["status", "closed_at"])
+    audit_record(
+        actor=actor,
+        action="event_close",
+        obj=event,
+        changes={"status": [EventStatus.PREPARING.value, EventStatus.CLOSED.value]},
+        unit_path=_path(event),
+    )
+
+
+@transaction.atomic
+def event_reopen(*, actor: Any, event: Event) -> None:
+    """Open a closed conference again (to correct its attendance). Side effects: the status,
+    audit."""
+    if not event.is_closed:
+        raise ValidationError(_("Hội nghị chưa kết thúc."))
+    event.status = EventStatus.PREPARING
+    event.closed_at = None
+    event.save(update_fields=["status", "closed_at"])
+    audit_record(
+        actor=actor,
+        action="event_reopen",
+        obj=event,
+        changes={"status": [EventStatus.CLOSED.value, EventStatus.PREPARING.value]},
+        unit_path=_path(event),
+    )
 
 
 # --- ordering -------------------------------------------------------------------------------------

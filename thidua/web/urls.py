@@ -1,6 +1,14 @@
 from django.urls import path
 
-from thidua.web import urls_decisions, urls_documents, urls_events, urls_nominations
+from thidua.web import (
+    urls_decisions,
+    urls_documents,
+    urls_event_awards,
+    urls_event_checkin,
+    urls_event_invitations,
+    urls_events,
+    urls_nominations,
+)
 from thidua.web.views import accounts, dashboard, initiatives, people, programmes, reviews, units
 
 app_name = "web"
@@ -118,5 +126,8 @@ urlpatterns = [
     *urls_nominations.urlpatterns,
     *urls_decisions.urlpatterns,
     *urls_events.urlpatterns,
+    *urls_event_awards.urlpatterns,
+    *urls_event_invitations.urlpatterns,
+    *urls_event_checkin.urlpatterns,
     *urls_documents.urlpatterns,
 ]
