@@ -48,7 +48,7 @@ def test_the_list_shows_the_conference_with_its_time_and_guests(conf):
     text = response.content.decode()
     assert conf.event.title in text
     assert "14h00 ngày 23 tháng 7 năm 2024 · Hội trường Huyện ủy" in text
-    assert "6 nhóm khách mời" in text
+    assert "6 nhóm đại biểu" in text
     assert "Tạo hội nghị" in text  # the city officer organises the city's own
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from thidua.awards.models import Cycle
 from thidua.awards.services.common import deadline_text
 from thidua.events import wording
+from thidua.events.enums import GroupKind
 from thidua.events.models import Event, Guest, GuestGroup
 from thidua.orgs.enums import Tier, UnitKind
 from thidua.orgs.models import Person, Unit
@@ -34,10 +35,14 @@ def events_list(events: QuerySet[Event], *, year: int | None = None) -> QuerySet
     )
 
 
-def event_groups(event: Event) -> list[GuestGroup]:
-    """The guest groups in their order, each with its guests (prefetched, in their order)."""
+def event_groups(event: Event, kind: str | None = GroupKind.GUEST) -> list[GuestGroup]:
+    """The groups of one kind (invited guests unless told; None: every group) in their order,
+    each with its delegates (prefetched, in their order)."""
+    groups = event.guest_groups.all()
+    if kind is not None:
+        groups = groups.filter(kind=kind)
     return list(
-        event.guest_groups.order_by("order", "id").prefetch_related(
+        groups.order_by("order", "id").prefetch_related(
             Prefetch("guests", Guest.objects.select_related("person").order_by("order", "id"))
         )
     )

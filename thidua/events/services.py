@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from thidua.awards.models import Cycle
 from thidua.common.audit import audit_record, diff, model_update, snapshot
 from thidua.events import selectors, wording
-from thidua.events.enums import EventStatus
+from thidua.events.enums import EventStatus, GroupKind
 from thidua.events.models import Event, Guest, GuestGroup
 from thidua.orgs.models import Person, Unit
 from thidua.orgs.selectors import unit_current_path
@@ -220,6 +220,17 @@ def _move(rows: QuerySet[Row], row: Row, to: int) -> tuple[int, int]:
     return old, new
 
 
+def _guests_only(group: GuestGroup) -> None:
+    """Honourees come from the decisions' lines (thidua.events.honourees), never by hand."""
+    if group.kind == GroupKind.HONOUREE:
+        raise ValidationError(
+            _(
+                "Đại biểu được khen thưởng lấy từ quyết định khen thưởng, không nhập tay: "
+                "dùng “Lấy danh sách từ quyết định”."
+            )
+        )
+
+
 # --- guest groups ---------------------------------------------------------------------------------
 
 
@@ -266,6 +277,7 @@ def guest_group_remove(*, actor: Any, group: GuestGroup) -> None:
     the group and its guests deleted, the others' order, audit (with the guests' names)."""
     from thidua.documents.models import OfficialDocument
 
+    _guests_only(group)
     issued = OfficialDocument.objects.filter(guest_group=group).exclude(symbol="").first()
     if issued is not None:
         raise ValidationError(
@@ -328,6 +340,7 @@ def guest_add(
     `data` leaves blank comes from their record; a person is invited once per conference.
 
     Side effects: the guest, audit."""
+    _guests_only(group)
     values = _guest_values(data)
     if person is not None:
         _check_not_invited(group.event, person)
@@ -359,6 +372,9 @@ def guest_update(*, actor: Any, guest: Guest, data: Mapping[str, Any]) -> dict[s
     """Change a guest's name, position, workplace, email or phone (only the fields in `data`).
     Side effects: the guest, audit (when something changed)."""
     values = {k: v for k, v in _guest_values(data).items() if k in data}
+    if guest.decision_line_id is not None:
+        # What the decision says stays as it says it; how to reach them may change.
+        values = {k: v for k, v in values.items() if k in {"email", "phone"}}
     if "name" in values and not values["name"]:
         raise ValidationError({"name": _("Hãy nhập họ và tên khách mời.")})
     return model_update(
@@ -374,6 +390,7 @@ def guest_update(*, actor: Any, guest: Guest, data: Mapping[str, Any]) -> dict[s
 def guest_remove(*, actor: Any, guest: Guest) -> None:
     """Take a guest off the list; the others are numbered again. Side effects: the guest
     deleted, the others' order, audit."""
+    _guests_only(guest.group)
     audit_record(
         actor=actor,
         action="guest_remove",
@@ -412,6 +429,7 @@ def guests_fill_from_units(
 
     Side effects: the guests, one audit entry (guests_fill) naming them. Returns the guests
     added."""
+    _guests_only(group)
     event = group.event
     invited = set(
         Guest.objects.filter(group__event=event, person__isnull=False).values_list(

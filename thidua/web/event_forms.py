@@ -117,6 +117,11 @@ class EventForm(forms.Form):
                 _("Mỗi đơn vị một dòng: “Đơn vị: việc phải làm”."),
             ),
         }
+        texts["responsible"] = (
+            _("Người phụ trách"),
+            3,
+            _("Mỗi người một dòng: “Họ tên, chức vụ: việc phụ trách”."),
+        )
         for name, (label, rows, help_text) in texts.items():
             self.fields[name] = forms.CharField(
                 label=label,
@@ -124,6 +129,18 @@ class EventForm(forms.Form):
                 help_text=help_text,
                 widget=forms.Textarea(attrs={"rows": rows}),
             )
+        self.fields["remind_hours"] = forms.IntegerField(
+            label=_("Nhắc lịch trước giờ khai mạc (giờ)"),
+            required=False,
+            min_value=0,
+            max_value=720,
+            help_text=_("Thư nhắc gửi cho đại biểu có thư điện tử chưa từ chối; 0 là không nhắc."),
+            error_messages={
+                "invalid": _("Số giờ nhắc lịch phải là số nguyên."),
+                "min_value": _("Số giờ nhắc lịch không được âm."),
+                "max_value": _("Nhắc lịch trước nhiều nhất 720 giờ (30 ngày)."),
+            },
+        )
 
     def starts_at(self) -> dt.datetime:
         return timezone.make_aware(
@@ -134,8 +151,10 @@ class EventForm(forms.Form):
     def service_data(self) -> dict[str, Any]:
         data = self.cleaned_data
         values = {"title": data["title"], "starts_at": self.starts_at(), "place": data["place"]}
-        for name in ("basis", "purposes", "contents", "honourees", "tasks"):
-            if name in self.fields:
+        for name in (
+            "basis", "purposes", "contents", "honourees", "tasks", "responsible", "remind_hours",
+        ):  # fmt: skip
+            if name in self.fields and data[name] is not None:  # a blank number: unchanged
                 values[name] = data[name]
         return values
 
@@ -152,6 +171,8 @@ def event_initial(event: Event) -> dict[str, Any]:
         "contents": event.contents,
         "honourees": event.honourees,
         "tasks": event.tasks,
+        "responsible": event.responsible,
+        "remind_hours": event.remind_hours,
         "cycles": list(event.cycles.all()),
     }
 

@@ -35,7 +35,7 @@ class GuestGroupSerializer(serializers.ModelSerializer[GuestGroup]):
 
     class Meta:
         model = GuestGroup
-        fields = ["id", "order", "name", "guests"]
+        fields = ["id", "order", "kind", "name", "guests"]
         read_only_fields = fields
 
 
@@ -50,8 +50,8 @@ class ConferenceSerializer(serializers.ModelSerializer[Event]):
     class Meta:
         model = Event
         fields = [
-            "id", "organiser", "title", "starts_at", "place", "cycles", "guest_group_count",
-            "guest_count", "created_at",
+            "id", "organiser", "title", "starts_at", "place", "status", "cycles",
+            "guest_group_count", "guest_count", "created_at",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -69,8 +69,9 @@ class ConferenceDetailSerializer(serializers.ModelSerializer[Event]):
     class Meta:
         model = Event
         fields = [
-            "id", "organiser", "title", "starts_at", "place", "cycles", *PLAN_TEXTS,
-            "guest_groups", "can_manage", "created_at",
+            "id", "organiser", "title", "starts_at", "place", "status", "closed_at", "cycles",
+            *PLAN_TEXTS, "responsible", "remind_hours", "guest_groups", "can_manage",
+            "created_at",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -95,6 +96,17 @@ class ConferencePlanSerializer(serializers.Serializer[Any]):
     honourees = serializers.CharField(required=False, allow_blank=True, help_text=LINES_HELP)
     tasks = serializers.CharField(
         required=False, allow_blank=True, help_text="Mỗi đơn vị một dòng: “Đơn vị: việc phải làm”."
+    )
+    responsible = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="Người phụ trách, mỗi người một dòng: “Họ tên, chức vụ: việc phụ trách”.",
+    )
+    remind_hours = serializers.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=720,
+        help_text="Gửi thư nhắc bấy nhiêu giờ trước giờ khai mạc (0: không nhắc).",
     )
 
 

@@ -86,7 +86,7 @@ def _event_response(request: Request, event: Event, *, code: int = 200) -> Respo
 
 
 def _group_response(group: GuestGroup, *, code: int = 200) -> Response:
-    fresh = next(g for g in event_groups(group.event) if g.pk == group.pk)
+    fresh = next(g for g in event_groups(group.event, kind=None) if g.pk == group.pk)
     return Response(api.GuestGroupSerializer(fresh).data, status=code)
 
 
@@ -173,7 +173,7 @@ class EventViewSet(ApiMixin, viewsets.GenericViewSet[Event]):
                 services.guest_group_move(actor=request.user, group=group, to=data["order"])
             return _group_response(group, code=status.HTTP_201_CREATED)
         event = event_for_user(request.user, pk)
-        return Response(api.GuestGroupSerializer(event_groups(event), many=True).data)
+        return Response(api.GuestGroupSerializer(event_groups(event, kind=None), many=True).data)
 
     @extend_schema(
         methods=["PATCH"],
@@ -297,3 +297,20 @@ class EventViewSet(ApiMixin, viewsets.GenericViewSet[Event]):
             services.guest_move(actor=request.user, guest=guest, to=data["order"])
         guest.refresh_from_db()
         return Response(api.GuestSerializer(guest).data)
+
+    @extend_schema(request=None, responses=EVENT)
+    @action(detail=True, methods=["post"], url_path="close", url_name="close")
+    def close(self, request: Request, pk: str) -> Response:
+        """Kết thúc hội nghị: danh sách tham dự chốt lại, đường dẫn trả lời giấy mời thôi nhận
+        trả lời, không điểm danh thêm."""
+        event = event_for_user(request.user, pk, manage=True)
+        services.event_close(actor=request.user, event=event)
+        return _event_response(request, event)
+
+    @extend_schema(request=None, responses=EVENT)
+    @action(detail=True, methods=["post"], url_path="reopen", url_name="reopen")
+    def reopen(self, request: Request, pk: str) -> Response:
+        """Mở lại hội nghị đã kết thúc (để sửa danh sách tham dự)."""
+        event = event_for_user(request.user, pk, manage=True)
+        services.event_reopen(actor=request.user, event=event)
+        return _event_response(request, event)

@@ -306,4 +306,6 @@ ACTION_LABELS = {
     "guest_remove": gettext_lazy("Bỏ khách mời"),
     "guest_move": gettext_lazy("Đổi thứ tự khách mời"),
     "guests_fill": gettext_lazy("Mời chủ tịch các công đoàn cơ sở"),
+    "event_close": gettext_lazy("Kết thúc hội nghị"),
+    "event_reopen": gettext_lazy("Mở lại hội nghị"),
 }

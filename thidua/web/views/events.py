@@ -148,6 +148,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "contents": lines(event.contents),
             "honourees": lines(event.honourees),
             "tasks": lines(event.tasks),
+            "responsible": lines(event.responsible),
             "groups": event_groups(event),
             "can_manage": manage,
             "group_form": GuestGroupForm() if manage else None,
