@@ -261,6 +261,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets that share a field name ("kind", "status") get names of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "GroupKindEnum": "thidua.events.enums.GroupKind",
+        "EventStatusEnum": "thidua.events.enums.EventStatus",
+        "UnitKindEnum": "thidua.orgs.enums.UnitKind",
+    },
 }
 
 SESSION_COOKIE_HTTPONLY = True

@@ -1,5 +1,7 @@
 """Giấy mời to the An Lão honouring conference (23/7/2024), as Nghị định 30/2020 (mẫu 1.7)
-lays it out: one page per guest, or per group, in one document under one number."""
+lays it out: one page per guest, or per group, in one document under one number; each guest's
+page with the QR code of their check-in and, once given, their link to answer; one guest's page
+alone for the email that invites them."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from thidua.documents.base import DocumentError, template_problems
 from thidua.documents.enums import DocumentKind
 from thidua.documents.kinds.invitation import InvitationGenerator
 from thidua.documents.models import OfficialDocument
+from thidua.events.invitations import checkin_url, give_links, rsvp_token
 from thidua.events.models import Event, Guest, GuestGroup
 
 TITLE = "Hội nghị biểu dương Lao động sáng tạo, Lao động giỏi, cán bộ công đoàn tiêu biểu năm 2023"
@@ -223,3 +226,56 @@ def test_the_pdf_has_one_page_per_guest(al, event):
 
 def test_the_builtin_template_uses_only_the_placeholders_it_offers():
     assert template_problems(InvitationGenerator.builtin(), InvitationGenerator) == []
+
+
+# --- the QR code and the link on each guest's page (issue 7) -------------------------------------
+
+
+def _images(data: bytes) -> int:
+    return len(open_docx(data).inline_shapes)
+
+
+def test_each_guests_page_carries_the_qr_code_its_code_and_once_given_the_link(al, event, settings):
+    settings.SITE_URL = "https://thidua.ldld-anlao.vn"
+    son = event.guest_groups.get(order=1).guests.get(name="Vũ Văn Sơn")
+    give_links([son])
+
+    data = InvitationGenerator(_invitation(al, event)).docx()
+
+    texts = [p.text for p in all_paragraphs(open_docx(data))]
+    assert _images(data) == 5
+    codes = [t for t in texts if t.startswith("Mã vào hội nghị: ")]
+    assert len(codes) == 5
+    assert f"Mã vào hội nghị: {son.checkin_code} (xin mang theo giấy mời này khi đến dự)" in codes
+    # Only the guest given a link has it printed.
+    assert [t for t in texts if t.startswith("Xác nhận tham dự: ")] == [
+        f"Xác nhận tham dự: https://thidua.ldld-anlao.vn/tra-loi/{rsvp_token(son)}/"
+    ]
+
+
+def test_the_qr_code_opens_the_guests_check_in(al, event, settings):
+    settings.SITE_URL = "https://thidua.ldld-anlao.vn"
+    son = event.guest_groups.get(order=1).guests.get(name="Vũ Văn Sơn")
+
+    assert checkin_url(event, son) == (
+        f"https://thidua.ldld-anlao.vn/hoi-nghi/{event.pk}/diem-danh/ma/{son.checkin_code}/"
+    )
+
+
+def test_one_guests_page_alone_for_their_email(al, event):
+    hanh = event.guest_groups.get(order=2).guests.get(name="Bùi Thị Hạnh")
+
+    generator = InvitationGenerator(_invitation(al, event), guest=hanh)
+    data = generator.docx()
+
+    assert generator.filename == "giay-moi-bui-thi-hanh.docx"
+    assert _addressees(data) == ["Kính gửi: Ông/Bà Bùi Thị Hạnh"]
+    assert _images(data) == 1
+    assert "Số: 42/GM-LĐLĐ" in text_of(data)
+
+
+def test_pages_addressed_to_a_group_carry_no_qr_code(al, event):
+    data = InvitationGenerator(_invitation(al, event, per_group=True)).docx()
+
+    assert _images(data) == 0
+    assert "Mã vào hội nghị" not in text_of(data)

@@ -25,7 +25,7 @@ from tests.documents.docx_checks import (
     repeated_header_tables,
     text_of,
 )
-from tests.factories import make_person, make_unit
+from tests.factories import make_event, make_person, make_unit
 from tests.initiatives.conftest import (
     BEFORE,
     VN,
@@ -43,6 +43,9 @@ from thidua.documents.base import template_problems
 from thidua.documents.enums import DocumentKind, DocumentStatus
 from thidua.documents.kinds.report import ReportGenerator
 from thidua.documents.models import OfficialDocument
+from thidua.events.checkin import check_in, walk_in_add
+from thidua.events.enums import GroupKind, Rsvp
+from thidua.events.models import Event, Guest, GuestGroup
 from thidua.initiatives import services as initiatives
 from thidua.initiatives.models import Initiative
 from thidua.orgs import services as orgs
@@ -372,6 +375,69 @@ def test_the_report_counts_the_awards_of_the_programmes_cycle(results: Results):
     # A decision signed after the report's date is not in it.
     early = ReportGenerator(_report(results.kg, issued_on=dt.date(2021, 5, 18))).docx()
     assert "chưa có quyết định khen thưởng được ban hành." in text_of(early)
+
+
+def _conference(results: Results) -> Event:
+    """The province's honouring conference of the cycle, on 22/5/2021, handing over the
+    decision: the author came, the school's union sent its vice-chair in its place, and of two
+    invited guests one came, with a reporter who had no invitation."""
+    decision = results.decision
+    event = make_event(
+        results.kg.province, cycle=decision.cycle, title="Hội nghị biểu dương 75 nghìn sáng kiến",
+        starts_at=dt.datetime(2021, 5, 22, 8, 0, tzinfo=VN), place="Hội trường LĐLĐ tỉnh",
+    )  # fmt: skip
+    event.decisions.add(decision)
+    honoured = GuestGroup.objects.create(
+        event=event, kind=GroupKind.HONOUREE, order=0, name="Cá nhân, tập thể có sáng kiến"
+    )
+    guests = event.guest_groups.filter(kind=GroupKind.GUEST).order_by("order")[0]
+    author_line, union_line = decision.lines.order_by("order", "id")
+    author = Guest.objects.create(
+        group=honoured, name=author_line.name, decision_line=author_line,
+        unit_name="CĐ Công ty Cấp thoát nước Kiên Giang", rsvp=Rsvp.ACCEPTED,
+    )  # fmt: skip
+    union = Guest.objects.create(
+        group=honoured, name=union_line.name, decision_line=union_line, rsvp=Rsvp.SUBSTITUTE,
+        substitute_name="Lâm Thị Hoa", substitute_position="Phó Chủ tịch",
+    )  # fmt: skip
+    leader = Guest.objects.create(group=guests, name="Danh Út", position="Phó Chủ tịch UBND tỉnh")
+    Guest.objects.create(group=guests, name="Trần Quốc Tuấn", position="Giám đốc Sở")
+    for guest in (author, union, leader):
+        check_in(actor=None, guest=guest, now=dt.datetime(2021, 5, 22, 7, 45, tzinfo=VN))
+    walk_in_add(actor=None, event=event, group=guests, name="Phóng viên Báo Kiên Giang")
+    return event
+
+
+def test_the_report_says_who_received_the_awards_at_the_conference(results: Results):
+    event = _conference(results)
+    author = Guest.objects.get(group__event=event, name=results.kg.author.full_name)
+    author.present_at = None  # the author fell ill on the day
+    author.save(update_fields=["present_at"])
+
+    docx = ReportGenerator(_report(results.kg)).docx()
+
+    text = text_of(docx)
+    assert (
+        "Hội nghị biểu dương 75 nghìn sáng kiến được tổ chức lúc 8h00 ngày 22 tháng 5 năm 2021 "
+        "tại Hội trường LĐLĐ tỉnh: mời 4 đại biểu, 2 đại biểu có mặt và 1 người đến không có "
+        "giấy mời; khen thưởng trao tại hội nghị: 1 người dự thay nhận, 1 vắng mặt (khen thưởng "
+        "gửi về đơn vị)."
+    ) in text
+    rows = _rows(open_docx(docx), "Họ và tên, tên tập thể")
+    assert rows[1][0] == "Bằng khen của Liên đoàn Lao động tỉnh Kiên Giang"  # the award's row
+    assert rows[2:] == [
+        ["1", results.kg.author.full_name, "CĐ Công ty Cấp thoát nước Kiên Giang",
+         "Vắng mặt (khen thưởng gửi về đơn vị)"],
+        ["2", "CĐ Trường THPT Nguyễn Trung Trực", rows[3][2], "Lâm Thị Hoa nhận thay"],
+    ]  # fmt: skip
+
+
+def test_a_conference_after_the_reports_date_is_not_in_it(results: Results):
+    _conference(results)
+
+    text = text_of(ReportGenerator(_report(results.kg, issued_on=dt.date(2021, 5, 21))).docx())
+
+    assert "Hội nghị biểu dương 75 nghìn sáng kiến được tổ chức" not in text
 
 
 def test_a_programme_with_no_council_vote_and_no_cycle_says_so(kg: Programme75):

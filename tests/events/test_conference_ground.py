@@ -45,7 +45,7 @@ def test_every_delegate_gets_a_code_for_the_qr_code_that_cannot_be_misread(conf)
     }
 
     assert len(codes) == 20
-    assert all(len(code) == 10 and set(code) <= set(CODE_ALPHABET) for code in codes)
+    assert all(len(code or "") == 10 and set(code or "") <= set(CODE_ALPHABET) for code in codes)
     assert not set("01OIL") & set(CODE_ALPHABET)
 
 

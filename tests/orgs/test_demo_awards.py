@@ -29,8 +29,10 @@ from thidua.awards.services import nominations
 from thidua.common.models import AuditEntry
 from thidua.common.vietnamese import time_in_words
 from thidua.documents.models import RegisterCounter, RegisterEntry
+from thidua.events.honourees import event_award_order
 from thidua.events.models import Event, Guest, lines
 from thidua.events.permissions import can_manage_event, events_for_user
+from thidua.events.wording import is_union_chair
 from thidua.initiatives.enums import Status
 from thidua.orgs.demo import DemoResult, load_demo
 from thidua.orgs.demo.awards import (
@@ -382,7 +384,7 @@ def test_demo_conference_carries_the_facts_of_the_plan(db, demo):
 
 
 def test_demo_conference_invites_the_six_groups_of_section_iii(db, demo):
-    groups = list(an_lao_event().guest_groups.order_by("order"))
+    groups = list(an_lao_event().guest_groups.filter(kind="guest").order_by("order"))
 
     assert [group.name for group in groups] == [
         "Đại biểu Thường trực, các Ban Liên đoàn Lao động thành phố;",
@@ -398,11 +400,45 @@ def test_demo_conference_invites_the_six_groups_of_section_iii(db, demo):
     assert all(group.guests.exists() for group in groups)
     city = groups[0].guests.order_by("order").first()
     assert (city.name, city.person.unit.code) == ("Đỗ Văn Thành", "HP")
-    chairs = groups[3].guests.select_related("person__unit")
-    assert chairs.count() == 12  # every grassroots union of the district in 2024
-    assert {g.person.unit.code for g in chairs} == {f"HP-AL-{n:02d}" for n in range(1, 13)}
+    chairs = list(groups[3].guests.select_related("person__unit"))
+    honoured_chairs = [
+        g
+        for g in Guest.objects.filter(
+            group__event=groups[0].event, decision_line__isnull=False
+        ).select_related("person__unit")
+        if g.person is not None and is_union_chair(g.person.position)
+    ]
+    # Every grassroots union of the district in 2024 has its chair invited, once: as a guest,
+    # or, when 52/QĐ-LĐLĐ honours them, as an honouree.
+    assert {g.person.unit.code for g in chairs + honoured_chairs} == {
+        f"HP-AL-{n:02d}" for n in range(1, 13)
+    }
+    assert len(chairs) + len(honoured_chairs) == 12
     assert "Bùi Văn Toàn" in {g.name for g in chairs}
     assert "Phạm Thị Nga" not in set(Guest.objects.values_list("name", flat=True))  # the host
+
+
+def test_demo_conference_hands_over_52_and_calls_its_honourees_five_at_a_time(db, demo):
+    event = an_lao_event()
+    order = event_award_order(event)
+
+    assert [d.symbol for d in event.decisions.all()] == ["52/QĐ-LĐLĐ"]
+    honoured = Guest.objects.filter(group__event=event, decision_line__isnull=False)
+    assert honoured.count() == 25
+    assert {g.award_name for g in honoured} == {"Giấy khen của Liên đoàn Lao động huyện An Lão"}
+    groups = list(event.guest_groups.filter(kind="honouree").order_by("order"))
+    assert [g.name for g in groups] == [
+        c.name for c in an_lao().categories.order_by("order") if c.name in {g.name for g in groups}
+    ]
+    assert all(g.citation.startswith("Đồng chí ") for g in honoured)
+    assert [len(batch.people) for batch in order.batches] == [5, 5, 5, 5, 5]
+    assert order.batches[0].presenter.startswith("Đỗ Văn Thành, Chủ tịch")
+    assert order.batches[4].presenter.startswith("Phạm Thị Nga")
+    assert [item.at.strftime("%H:%M") for item in event.agenda.order_by("order")][:2] == [
+        "14:00",
+        "14:15",
+    ]
+    assert not Guest.objects.filter(group__event=event, invited_at__isnull=False).exists()
 
 
 def test_demo_conference_is_organised_by_the_city_after_the_restructure(db, demo):

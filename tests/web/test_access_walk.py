@@ -93,6 +93,17 @@ EVENT_ROUTES = {
     "event_detail", "event_edit", "event_group_add", "event_group_edit", "event_group_remove",
     "event_group_move", "event_group_fill", "event_guest_add", "event_guest_edit",
     "event_guest_remove", "event_guest_move",
+    # The day: honourees, agenda and award order; invitations and answers; check-in and
+    # attendance. decision_pk, item_pk, message_pk and code name things inside the conference.
+    "event_honourees", "event_decision_link", "event_decision_unlink", "event_honourees_sync",
+    "event_citation_edit", "event_agenda", "event_agenda_prefill", "event_agenda_add",
+    "event_agenda_edit", "event_agenda_remove", "event_agenda_move", "event_award_order",
+    "event_script_docx",
+    "event_invitations", "event_invitations_send", "event_rsvp_record", "event_rsvp_reissue",
+    "event_message_bounced",
+    "event_checkin", "event_checkin_counts", "event_checkin_code", "event_checkin_mark",
+    "event_checkin_undo", "event_walk_in", "event_attendance", "event_attendance_xlsx",
+    "event_close", "event_reopen",
 }  # fmt: skip
 ROUTE_KIND = {
     **{f"web:{name}": "council" for name in COUNCIL_ROUTES},
@@ -125,6 +136,9 @@ NOT_OBJECT_ROUTES = {
     # Certificates are checked by their code, by anyone (public by design); the built-in
     # templates are the same for everyone.
     "web:certificate_check", "api:certificate-detail", "web:template_builtin",
+    # A delegate answers their invitation through the personal link it carries: the signed
+    # token is the key (public by design, throttled; tests/events/test_invitations.py).
+    "web:rsvp", "api:rsvp",
 }  # fmt: skip
 SKIPPED_NAMESPACES = {"admin"}  # Django's admin: staff only, tested separately below.
 

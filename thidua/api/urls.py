@@ -37,7 +37,7 @@ from thidua.api.views.documents import (
 )
 from thidua.api.views.event_awards import EventAwardViewSet
 from thidua.api.views.event_checkin import EventCheckinViewSet
-from thidua.api.views.event_invitations import EventInvitationViewSet
+from thidua.api.views.event_invitations import EventInvitationViewSet, RsvpView
 from thidua.api.views.events import EventViewSet
 from thidua.api.views.initiatives import AttachmentViewSet, InitiativeViewSet
 from thidua.api.views.orgs import MeView, PersonViewSet, UnitViewSet
@@ -85,5 +85,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("auth/token/", obtain_auth_token, name="token"),
     path("me/", MeView.as_view(), name="me"),
+    # A delegate answers their invitation with the personal link it carries (no login).
+    path("rsvp/<str:token>/", RsvpView.as_view(), name="rsvp"),
     *router.urls,
 ]

@@ -231,6 +231,12 @@ def _guests_only(group: GuestGroup) -> None:
         )
 
 
+def _guest_groups(event: Event) -> QuerySet[GuestGroup]:
+    """The invited guests' groups (III.2), numbered 1, 2, … among themselves; the honourees'
+    groups (III.1) are numbered by thidua.events.honourees."""
+    return event.guest_groups.filter(kind=GroupKind.GUEST)
+
+
 # --- guest groups ---------------------------------------------------------------------------------
 
 
@@ -244,9 +250,7 @@ def _group_name(name: str) -> str:
 @transaction.atomic
 def guest_group_add(*, actor: Any, event: Event, name: str) -> GuestGroup:
     """Add a group of guests at the end of the list. Side effects: the group, audit."""
-    group = GuestGroup(
-        event=event, name=_group_name(name), order=_next_order(event.guest_groups.all())
-    )
+    group = GuestGroup(event=event, name=_group_name(name), order=_next_order(_guest_groups(event)))
     group.full_clean()
     group.save()
     audit_record(
@@ -262,6 +266,7 @@ def guest_group_add(*, actor: Any, event: Event, name: str) -> GuestGroup:
 @transaction.atomic
 def guest_group_update(*, actor: Any, group: GuestGroup, name: str) -> dict[str, list[Any]]:
     """Rename a group. Side effects: the group, audit (when the name changed)."""
+    _guests_only(group)
     return model_update(
         instance=group,
         data={"name": _group_name(name)},
@@ -294,14 +299,15 @@ def guest_group_remove(*, actor: Any, group: GuestGroup) -> None:
     )
     event = group.event
     group.delete()
-    _renumber(event.guest_groups.all())
+    _renumber(_guest_groups(event))
 
 
 @transaction.atomic
 def guest_group_move(*, actor: Any, group: GuestGroup, to: int) -> None:
     """Put the group at position `to` (from 1) in the plan's list. Side effects: the groups'
     order, audit (when it moved)."""
-    old, new = _move(group.event.guest_groups.all(), group, to)
+    _guests_only(group)
+    old, new = _move(_guest_groups(group.event), group, to)
     if old != new:
         audit_record(
             actor=actor,
@@ -407,6 +413,7 @@ def guest_remove(*, actor: Any, guest: Guest) -> None:
 def guest_move(*, actor: Any, guest: Guest, to: int) -> None:
     """Put the guest at position `to` (from 1) in their group. Side effects: the guests'
     order, audit (when it moved)."""
+    _guests_only(guest.group)
     old, new = _move(guest.group.guests.all(), guest, to)
     if old != new:
         audit_record(

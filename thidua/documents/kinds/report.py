@@ -25,11 +25,20 @@ from thidua.awards.models import Cycle, Decision, DecisionLine, Nomination
 from thidua.awards.selectors import cycle_stats, history_lines
 from thidua.campaigns.models import Programme
 from thidua.campaigns.selectors import levels_of
-from thidua.common.vietnamese import date_short, money, money_in_words, name_sort_key
+from thidua.common.vietnamese import (
+    date_short,
+    money,
+    money_in_words,
+    name_sort_key,
+    time_in_words,
+)
 from thidua.documents.base import DocumentError
 from thidua.documents.enums import DocumentKind
 from thidua.documents.kinds.common import IssuedDocumentGenerator
 from thidua.documents.layout import SIZE_TABLE, Builder, Style
+from thidua.events.attendance import attendance_report
+from thidua.events.enums import Rsvp
+from thidua.events.models import Event, Guest
 from thidua.initiatives.enums import StageStatus, Status
 from thidua.initiatives.models import Initiative, Stage
 from thidua.initiatives.selectors import progress_board
@@ -96,6 +105,13 @@ class ReportGenerator(IssuedDocumentGenerator):
         "tong_tien_chu": "Tổng tiền thưởng (bằng chữ)",
         "khen_thuong": "Theo hình thức: r.stt, r.ten, r.quyet_dinh, r.ca_nhan, r.tap_the, r.tien",
         "tong_khen_thuong": "Dòng tổng cộng khen thưởng",
+        "hoi_nghi": (
+            "Các hội nghị biểu dương của đợt xét đã tổ chức: h.ten, h.thoi_gian, h.dia_diem, "
+            "h.so_moi (đại biểu được mời), h.so_co_mat, h.khong_giay_moi (người đến không có "
+            "giấy mời), h.nhan_thuong (ví dụ 12 trực tiếp nhận, 1 người dự thay nhận, 2 vắng "
+            "mặt), h.trao: theo hình thức khen thưởng g.ten, g.dong (r.stt, r.ten, r.don_vi, "
+            "r.nhan: trực tiếp nhận, người dự thay nhận, vắng mặt)"
+        ),
     }
 
     @classmethod
@@ -257,6 +273,26 @@ class ReportGenerator(IssuedDocumentGenerator):
         )
         b.paragraph("", AFTER_TABLE)
         b.tag("{%p endif %}")
+        b.tag("{%p for h in hoi_nghi %}")
+        b.paragraph(
+            "{{ h.ten }} được tổ chức lúc {{ h.thoi_gian }} tại {{ h.dia_diem }}: mời "
+            "{{ h.so_moi }} đại biểu, {{ h.so_co_mat }} đại biểu có mặt"
+            "{% if h.khong_giay_moi %} và {{ h.khong_giay_moi }} người đến không có giấy mời"
+            "{% endif %}{% if h.nhan_thuong %}; khen thưởng trao tại hội nghị: {{ h.nhan_thuong }}"
+            "{% endif %}."
+        )
+        b.tag("{%p if h.trao %}")
+        b.paragraph("Danh sách nhận khen thưởng tại hội nghị:", CAPTION)
+        b.table(
+            ["STT", "Họ và tên, tên tập thể", "Đơn vị", "Nhận khen thưởng"],
+            ["{{ r.stt }}", "{{ r.ten }}", "{{ r.don_vi }}", "{{ r.nhan }}"],
+            (12, 55, 58, 40),
+            group="h.trao",
+            group_rows="dong",
+        )
+        b.paragraph("", AFTER_TABLE)
+        b.tag("{%p endif %}")
+        b.tag("{%p endfor %}")
         b.tag("{%p endif %}")
         b.paragraph(
             "Trên đây là báo cáo kết quả Chương trình “{{ ten_chuong_trinh }}” của "
@@ -335,6 +371,7 @@ class ReportGenerator(IssuedDocumentGenerator):
             "cap_xet": _by_level(programme, scoped),
             **_council(programme, issuer, above[-1] if above else None),
             **_commendation(programme, document.issued_on),
+            "hoi_nghi": _conferences(programme, day),
         }
 
 
@@ -581,3 +618,93 @@ def _commendation(programme: Programme, until: dt.date | None) -> dict[str, Any]
         "khen_thuong": rows,
         "tong_khen_thuong": {"ca_nhan": people, "tap_the": collectives, "tien": _amount(amount)},
     }
+
+
+IN_PERSON = "Trực tiếp nhận"
+ABSENT = "Vắng mặt (khen thưởng gửi về đơn vị)"
+
+
+def _received(guest: Guest) -> str:
+    """How an honouree received the award at the conference."""
+    if guest.present_at is None:
+        return ABSENT
+    if guest.rsvp == Rsvp.SUBSTITUTE and guest.substitute_name:
+        return f"{guest.substitute_name} nhận thay"
+    return IN_PERSON
+
+
+def _received_summary(rows: list[str]) -> str:
+    """'3 trực tiếp nhận, 1 người dự thay nhận, 2 vắng mặt (khen thưởng gửi về đơn vị)'."""
+    in_person = rows.count(IN_PERSON)
+    absent = rows.count(ABSENT)
+    substitute = len(rows) - in_person - absent
+    parts = [
+        f"{in_person} trực tiếp nhận" if in_person else "",
+        f"{substitute} người dự thay nhận" if substitute else "",
+        f"{absent} vắng mặt (khen thưởng gửi về đơn vị)" if absent else "",
+    ]
+    return ", ".join(part for part in parts if part)
+
+
+def _conferences(programme: Programme, until: dt.date) -> list[dict[str, Any]]:
+    """The honouring conferences of the programme's cycle held by `until` (those honouring the
+    cycle, or handing over its decisions): when and where, how many were invited and came,
+    and who received the awards there, by award: in person, through a substitute, or absent
+    (the award then goes to their unit). Revoked awards are left out."""
+    cycle = Cycle.objects.filter(programme=programme).first()
+    if cycle is None:
+        return []
+    events = (
+        Event.objects.filter(Q(cycles=cycle) | Q(decisions__cycle=cycle))
+        .distinct()
+        .order_by("starts_at", "id")
+    )
+    held = [event for event in events if timezone.localdate(event.starts_at) <= until]
+    result = []
+    for event in held:
+        counts = attendance_report(event).total
+        honoured = (
+            Guest.objects.filter(
+                group__event=event,
+                decision_line__isnull=False,
+                decision_line__revoked_at__isnull=True,
+            )
+            .select_related(
+                "group", "decision_line__decision__award", "decision_line__decision__issuer"
+            )
+            .order_by("group__order", "group_id", "order", "id")
+        )
+        by_award: dict[tuple[int, int], dict[str, Any]] = {}
+        received: list[str] = []
+        for guest in honoured:
+            line = guest.decision_line
+            if line is None:  # filtered out above; for the type checker
+                continue
+            decision = line.decision
+            group = by_award.setdefault(
+                (decision.award_id, decision.issuer_id),
+                {"ten": decision.award.name_for(decision.issuer), "dong": []},
+            )
+            how = _received(guest)
+            received.append(how)
+            group["dong"].append(
+                {
+                    "stt": len(received),
+                    "ten": guest.name,
+                    "don_vi": guest.unit_name or line.position,
+                    "nhan": how,
+                }
+            )
+        result.append(
+            {
+                "ten": event.title,
+                "thoi_gian": time_in_words(timezone.localtime(event.starts_at)),
+                "dia_diem": event.place,
+                "so_moi": counts.invited,
+                "so_co_mat": counts.present,
+                "khong_giay_moi": counts.walk_ins,
+                "nhan_thuong": _received_summary(received),
+                "trao": list(by_award.values()),
+            }
+        )
+    return result

@@ -11,6 +11,12 @@ the demo), the district's leaders (invented: the people register holds union mem
 the district federation's staff, the chair of every grassroots union (filled from the tree, as
 the page's "Mời chủ tịch các CĐCS" does), the heads of three workplaces whose people are
 honoured, and two reporters.
+
+The day is prepared as the organiser does it on the conference's pages: Giấy khen 52/QĐ-LĐLĐ
+(signed 19/7/2024) is handed over and its honourees fetched as delegates, with their citations;
+the usual programme from 14h00; five people a batch on stage, presented in turn by the city
+federation's and the district's leaders among the guests and the federation's chair. No
+invitation is sent: the demo's user sends them.
 """
 
 from __future__ import annotations
@@ -19,11 +25,12 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
-from thidua.awards.models import Cycle
+from thidua.awards.models import Cycle, Decision
 from thidua.common.models import AuditEntry
 from thidua.common.vietnamese import time_in_words
-from thidua.events import services
-from thidua.events.models import Event, GuestGroup
+from thidua.events import agenda, honourees, services
+from thidua.events.enums import GroupKind
+from thidua.events.models import Event, Guest, GuestGroup
 from thidua.orgs.demo.programmes import AL_CODE
 from thidua.orgs.demo.rounds import vn_time
 from thidua.orgs.demo.tree import GRASSROOTS_CHAIR
@@ -111,6 +118,9 @@ REPORTERS = [
 # Workplaces whose people are honoured in 52/QĐ-LĐLĐ; their heads are invited (group 5).
 HONOURED_WORKPLACES = ("HP-AL-01", "HP-AL-05", "HP-AL-06")
 CITY_GUESTS = (("HP", "Đỗ Văn Thành"), ("HP", "Lê Thị Hồng Nhung"))
+AL_DECISION = "52/QĐ-LĐLĐ"
+AL_STAGE_SIZE = 5
+AL_HOST = "Phạm Thị Nga, Chủ tịch Liên đoàn Lao động huyện An Lão"
 
 
 def _workplace(unit: Unit) -> str:
@@ -142,8 +152,9 @@ def _add_people(group: GuestGroup, rows: list[tuple[str, str, str]]) -> None:
 def load_events(loader: _Loader) -> Event:
     """Write An Lão's conference (see the module's docstring).
 
-    Side effects: one Event linked to the An Lão 2023 cycle, its six guest groups and about 25
-    guests, the audit entries of all of it."""
+    Side effects: one Event linked to the An Lão 2023 cycle and to 52/QĐ-LĐLĐ, its six guest
+    groups and about 25 guests, the decision's 25 honourees in their groups, a programme of six
+    items, the stage settings, the audit entries of all of it."""
     district = loader.units["HP-ANLAO"]
     event = services.event_create(
         actor=None,
@@ -184,19 +195,56 @@ def load_events(loader: _Loader) -> Event:
                 actor=None, group=workplaces, data={"unit_name": _workplace(unit)}, person=head
             )
     _add_people(press, REPORTERS)
+    _prepare_the_day(event, city, leaders)
     return event
+
+
+def _presenter(guest: Guest) -> str:
+    return ", ".join(part for part in (guest.name, guest.position, guest.unit_name) if part)
+
+
+def _prepare_the_day(event: Event, city: GuestGroup, leaders: GuestGroup) -> None:
+    """The honourees of 52/QĐ-LĐLĐ, the usual programme and the stage (see the docstring)."""
+    decision = Decision.objects.get(issuer=event.organiser, symbol=AL_DECISION)
+    honourees.event_decision_link(actor=None, event=event, decision=decision)
+    honourees.honourees_sync(actor=None, event=event)
+    agenda.agenda_prefill(actor=None, event=event)
+    # The city's chair, the district's party secretary, the city's head of department, the
+    # People's Committee, then the host; in turn, as many as there are batches.
+    city_guests = list(city.guests.order_by("order"))
+    district = list(leaders.guests.order_by("order"))
+    presenters = [
+        _presenter(city_guests[0]),
+        _presenter(district[0]),
+        _presenter(city_guests[1]),
+        _presenter(district[2]),
+        AL_HOST,
+        _presenter(district[1]),
+    ]
+    agenda.stage_settings_update(
+        actor=None, event=event, stage_size=AL_STAGE_SIZE, presenters="\n".join(presenters)
+    )
 
 
 def events_summary() -> list[str]:
     """Lines for the demo's printout: each conference, when and where, and its guests."""
     rows = []
     for event in Event.objects.select_related("organiser").order_by("starts_at"):
-        groups = list(event.guest_groups.all())
+        groups = list(event.guest_groups.filter(kind=GroupKind.GUEST))
         guests = sum(group.guests.count() for group in groups)
+        honoured = Guest.objects.filter(group__event=event, group__kind=GroupKind.HONOUREE)
+        decisions = ", ".join(
+            event.decisions.order_by("signed_on").values_list("symbol", flat=True)
+        )
+        batches = len(honourees.event_award_order(event).batches)
         rows.append(
             f"  {event.title} ({event.organiser.name}, "
             f"{time_in_words(timezone.localtime(event.starts_at))}, {event.place}): "
-            f"{len(groups)} nhóm khách mời, {guests} khách mời."
+            f"{len(groups)} nhóm khách mời, {guests} khách mời; "
+            f"{honoured.count()} người được khen thưởng"
+            + (f" theo {decisions}" if decisions else "")
+            + f", trao trong {batches} lượt; chương trình {event.agenda.count()} mục; "
+            "chưa gửi giấy mời."
         )
     return rows
 

@@ -1,0 +1,600 @@
+"""Those honoured at a conference (section III.1 of the plan): the signed decisions handed over
+on the day, and one delegate for every award in their lists, never typed twice.
+
+- The organiser links the issued decisions (Quyết định khen thưởng, signed or published): those
+  of the cycles the conference honours, and other issued decisions the user sees whose issuer is
+  the organiser or a unit above or below it.
+- `honourees_sync` turns every line that stands (not revoked) into a delegate, in an honouree
+  group named as the decision lists the line ("Lao động giỏi tiêu biểu năm 2023"), with the
+  award as the decision names it and the sentence the master of ceremonies reads. Running it
+  again adds only the new lines, changes nothing the staff edited, and takes off those whose
+  award was revoked or whose decision was unlinked, unless they were already checked in: those
+  stay, flagged (`honouree_flag`).
+- Honourees are not typed or renamed by hand: the staff edit only the citation and how to reach
+  them (email, phone).
+
+Writes are atomic and audited under the organiser's path; callers fetch the conference through
+thidua.events.permissions.event_for_user(manage=True) first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.awards.enums import DecisionStatus, Prize
+from thidua.awards.models import Category, Decision, DecisionLine
+from thidua.awards.permissions import decisions_for_user
+from thidua.common.audit import audit_record, model_update
+from thidua.common.vietnamese import fold
+from thidua.events import award_order
+from thidua.events.enums import GroupKind, Rsvp
+from thidua.events.models import Event, Guest, GuestGroup
+from thidua.orgs.models import Unit
+from thidua.orgs.selectors import ancestors_on, subtree_unit_ids, unit_current_path
+
+ISSUED = [DecisionStatus.SIGNED, DecisionStatus.PUBLISHED]
+CONTACT_FIELDS = ["citation", "email", "phone"]
+# Where a line's group is not one of the cycle's categories: after those that are.
+NO_CATEGORY = 10_000
+PRIZE_RANK = {prize.value: index for index, prize in enumerate(Prize)}
+
+
+def _path(event: Event) -> str:
+    return unit_current_path(event.organiser)
+
+
+def _require_open(event: Event) -> None:
+    if event.is_closed:
+        raise ValidationError(_("Hội nghị đã kết thúc: không đổi danh sách được khen thưởng."))
+
+
+# --- the decisions --------------------------------------------------------------------------------
+
+
+def related_issuer_ids(organiser: Unit) -> set[int]:
+    """The organiser, the units above it and those below it (on its last day if it ended)."""
+    day = timezone.localdate()
+    if organiser.ended_on is not None and day >= organiser.ended_on:
+        day = organiser.ended_on - dt.timedelta(days=1)
+    above = {unit.pk for unit in ancestors_on(organiser, day)}
+    below = set(subtree_unit_ids(organiser).values_list("unit_id", flat=True))
+    return {organiser.pk, *above, *below}
+
+
+def decisions_to_link(user: Any, event: Event) -> QuerySet[Decision]:
+    """Issued decisions the conference may hand over: those of its cycles, and those the user
+    sees (awards' funnel) issued by the organiser or a unit above or below it. Latest first."""
+    visible = decisions_for_user(user).filter(issuer_id__in=related_issuer_ids(event.organiser))
+    return (
+        Decision.objects.filter(status__in=ISSUED)
+        .filter(Q(cycle__in=event.cycles.all()) | Q(pk__in=visible.values("pk")))
+        .select_related("issuer", "award", "cycle")
+        .annotate(n_lines=Count("lines", filter=Q(lines__revoked_at__isnull=True)))
+        .order_by("-signed_on", "-id")
+    )
+
+
+def linked_decisions(event: Event) -> list[Decision]:
+    """The decisions the conference hands over, by date of signing, with the number of awards
+    that stand in each (`n_lines`)."""
+    return list(
+        event.decisions.select_related("issuer", "award")
+        .annotate(n_lines=Count("lines", filter=Q(lines__revoked_at__isnull=True)))
+        .order_by("signed_on", "id")
+    )
+
+
+@transaction.atomic
+def event_decision_link(*, actor: Any, event: Event, decision: Decision) -> bool:
+    """Hand `decision` over at the conference (the caller offers it from decisions_to_link()).
+    Returns whether it was newly linked. Side effects: the link, audit (event_decision_link)."""
+    _require_open(event)
+    if not decision.is_issued:
+        raise ValidationError(
+            _("Chỉ trao được quyết định đã ký: “%(decision)s” chưa ký.") % {"decision": decision}
+        )
+    if event.decisions.filter(pk=decision.pk).exists():
+        return False
+    event.decisions.add(decision)
+    audit_record(
+        actor=actor,
+        action="event_decision_link",
+        obj=event,
+        changes={"decisions": [None, decision.title]},
+        unit_path=_path(event),
+    )
+    return True
+
+
+@transaction.atomic
+def event_decision_unlink(*, actor: Any, event: Event, decision: Decision) -> bool:
+    """Stop handing `decision` over; its honourees go at the next honourees_sync(). Returns
+    whether it was linked. Side effects: the link removed, audit (event_decision_unlink)."""
+    _require_open(event)
+    if not event.decisions.filter(pk=decision.pk).exists():
+        return False
+    event.decisions.remove(decision)
+    audit_record(
+        actor=actor,
+        action="event_decision_unlink",
+        obj=event,
+        changes={"decisions": [decision.title, None]},
+        unit_path=_path(event),
+    )
+    return True
+
+
+# --- what a line says on the day (pure) -----------------------------------------------------------
+
+
+def _sentence_end(text: str) -> str:
+    text = " ".join(text.split()).rstrip(";,")
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def citation_text(
+    *, name: str, position: str, unit_name: str, achievement: str, collective: bool
+) -> str:
+    """The sentence the master of ceremonies reads: "Đồng chí Bùi Văn Toàn, Tổ trưởng tổ cơ
+    điện, Công đoàn Công ty TNHH Cơ khí An Lão: Hoàn thành xuất sắc nhiệm vụ năm 2023." A
+    collective is read as "Tập thể …"."""
+    who = ("Tập thể " if collective else "Đồng chí ") + name
+    about = ", ".join(part for part in (who, position, unit_name) if part)
+    achievement = " ".join(achievement.split())
+    if not achievement:
+        return _sentence_end(about)
+    return f"{about}: {_sentence_end(achievement[:1].upper() + achievement[1:])}"
+
+
+def split_position(line_position: str, unit_name: str) -> tuple[str, str]:
+    """A line's "chức vụ, đơn vị" as the decision wrote it, split at the person's unit:
+    ("Tổ trưởng, Công đoàn X", "Công đoàn X") -> ("Tổ trưởng", "Công đoàn X"). A position that
+    does not end with the unit is kept whole."""
+    text = " ".join(line_position.split())
+    if unit_name and text == unit_name:
+        return "", unit_name
+    if unit_name and text.endswith(", " + unit_name):
+        return text[: -len(unit_name) - 2].strip(), unit_name
+    return text, ""
+
+
+def award_words(decision: Decision) -> str:
+    """The award as the MC names it: "Giấy khen của Liên đoàn Lao động huyện An Lão", "Bằng
+    khen của Liên đoàn Lao động thành phố Hải Phòng", "Bằng khen của Tổng Liên đoàn Lao động
+    Việt Nam" (a name that already says whose is kept)."""
+    award = decision.award
+    if award.short_name:
+        return award.name_for(decision.issuer)
+    if " của " in award.name:
+        return award.name
+    return f"{award.name} của {decision.issuer.name}"
+
+
+@dataclass(frozen=True)
+class LineFacts:
+    """What a delegate takes from their line (and the person's record)."""
+
+    name: str
+    position: str
+    unit_name: str
+    email: str
+    phone: str
+    award_name: str
+    citation: str
+    group_name: str
+
+
+def line_facts(line: DecisionLine) -> LineFacts:
+    """A line's delegate: name, position and unit as the decision lists them (the unit from the
+    person's record when the line names it), contacts from the person's record, the award as
+    the issuer names it, the citation, and the group the decision lists the line in (the award,
+    when the decision has no groups)."""
+    decision = line.decision
+    person = line.person
+    collective = line.collective_id is not None or (
+        line.nomination is not None and line.nomination.person_id is None
+    )
+    if person is not None:
+        position, unit_name = split_position(line.position, person.unit.name)
+    elif collective:
+        position = ""
+        unit_name = line.position if line.position != line.name else ""
+    else:
+        position, unit_name = " ".join(line.position.split()), ""
+    award_name = award_words(decision)
+    return LineFacts(
+        name=line.name,
+        position=position[:200],
+        unit_name=unit_name[:255],
+        email=person.email if person is not None else "",
+        phone=person.phone if person is not None else "",
+        award_name=award_name[:300],
+        citation=citation_text(
+            name=line.name,
+            position=position,
+            unit_name=unit_name,
+            achievement=line.achievement,
+            collective=collective,
+        ),
+        group_name=(" ".join(line.group.split()).rstrip(";.") or award_name)[:300],
+    )
+
+
+# --- the sync -------------------------------------------------------------------------------------
+
+
+@dataclass
+class SyncResult:
+    """What honourees_sync() did: the names added and removed, and those who stay although
+    their award no longer stands, because they were checked in."""
+
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    flagged: list[str] = field(default_factory=list)
+    # Invited guests who turn out to be honoured: one delegate each, in III.1.
+    moved: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.removed or self.moved)
+
+
+def _lines(event: Event) -> list[DecisionLine]:
+    return list(
+        DecisionLine.objects.filter(decision__in=event.decisions.all())
+        .select_related(
+            "decision__award",
+            "decision__issuer",
+            "person__unit",
+            "nomination__category",
+        )
+        .order_by("decision__signed_on", "decision_id", "order", "sort_key", "id")
+    )
+
+
+def _category_orders(event: Event, lines: Iterable[DecisionLine]) -> dict[str, int]:
+    """Group name (folded) -> the order of the cycle's category of that name."""
+    cycle_ids = {line.decision.cycle_id for line in lines if line.decision.cycle_id}
+    cycle_ids |= set(event.cycles.values_list("pk", flat=True))
+    orders: dict[str, int] = {}
+    for name, order in Category.objects.filter(cycle_id__in=cycle_ids).values_list("name", "order"):
+        key = fold(" ".join(name.split()).rstrip(";."))
+        orders[key] = min(order, orders.get(key, order))
+    return orders
+
+
+def _group_rank(line: DecisionLine, group_name: str, categories: dict[str, int]) -> tuple[Any, ...]:
+    """Where a line's group comes: its category's order in the cycle (from the dossier, or by
+    the group's name), then the award (higher first), then the name."""
+    if line.nomination is not None and line.nomination.category_id:
+        order = line.nomination.category.order
+    else:
+        order = categories.get(fold(group_name), NO_CATEGORY)
+    decision = line.decision
+    return (order, award_order.award_rank(decision.issuer.tier, decision.award.order), group_name)
+
+
+@transaction.atomic
+def honourees_sync(*, actor: Any, event: Event) -> SyncResult:
+    """Bring the honourees in line with the linked decisions: one delegate for every line that
+    stands, in the honouree group of the line's group (created as needed, groups ordered by the
+    cycle's categories, then award). Delegates already there are left as the staff keep them;
+    those whose line was revoked or whose decision was unlinked are removed, unless checked in
+    (kept, flagged). Honouree groups left empty are removed.
+
+    Side effects: delegates and honouree groups added and removed, one audit entry
+    (honourees_sync) naming them when something changed."""
+    _require_open(event)
+    Event.objects.select_for_update().filter(pk=event.pk).first()  # one sync at a time
+    result = SyncResult()
+    lines = _lines(event)
+    standing = [line for line in lines if not line.is_revoked]
+    delegates = {
+        guest.decision_line_id: guest
+        for guest in Guest.objects.filter(group__event=event, decision_line__isnull=False)
+        .select_related("decision_line")
+        .order_by("group__order", "order", "id")
+    }
+    standing_ids = {line.pk for line in standing}
+    for line_id, guest in list(delegates.items()):
+        if line_id in standing_ids:
+            continue
+        if guest.present_at is not None:
+            result.flagged.append(guest.name)
+            continue
+        result.removed.append(guest.name)
+        guest.delete()
+        del delegates[line_id]
+
+    groups = {
+        fold(group.name): group for group in event.guest_groups.filter(kind=GroupKind.HONOUREE)
+    }
+    categories = _category_orders(event, standing)
+    new = [(line, line_facts(line)) for line in standing if line.pk not in delegates]
+    wanted: dict[str, tuple[Any, ...]] = {}
+    for line, facts in new:
+        key = fold(facts.group_name)
+        rank = _group_rank(line, facts.group_name, categories)
+        if key not in groups and (key not in wanted or rank < wanted[key]):
+            wanted[key] = rank
+    if wanted:
+        _add_groups(event, groups, wanted, new)
+    next_order: dict[int, int] = {
+        row["group_id"]: row["top"] or 0
+        for row in Guest.objects.filter(group__in=list(groups.values()))
+        .values("group_id")
+        .annotate(top=Max("order"))
+    }
+    _take_over_guests(event, [line for line, _ in new], result)
+    for line, facts in new:
+        group = groups[fold(facts.group_name)]
+        next_order[group.pk] = next_order.get(group.pk, 0) + 1
+        guest = Guest(
+            group=group,
+            order=next_order[group.pk],
+            person=line.person,
+            decision_line=line,
+            name=facts.name,
+            position=facts.position,
+            unit_name=facts.unit_name,
+            email=facts.email,
+            phone=facts.phone,
+            award_name=facts.award_name,
+            citation=facts.citation,
+        )
+        guest.full_clean(exclude=["person"])
+        guest.save()
+        result.added.append(guest.name)
+    removed_groups = _drop_empty_groups(event)
+    _renumber_honouree_groups(event, categories)
+    if result.changed or removed_groups:
+        audit_record(
+            actor=actor,
+            action="honourees_sync",
+            obj=event,
+            changes={
+                "honourees_added": [None, result.added],
+                "honourees_removed": [result.removed, None],
+                **({"guests_moved": [result.moved, None]} if result.moved else {}),
+                **({"groups_removed": [removed_groups, None]} if removed_groups else {}),
+            },
+            unit_path=_path(event),
+        )
+    return result
+
+
+def _take_over_guests(event: Event, lines: list[DecisionLine], result: SyncResult) -> None:
+    """A person on the guest list (a union chair, say) who is honoured is one delegate, the
+    honouree: their guest row goes, unless it has already been used (invited, answered or
+    checked in), when both stay for the staff to settle."""
+    people = {line.person_id for line in lines if line.person_id is not None}
+    if not people:
+        return
+    unused = Guest.objects.filter(
+        group__event=event,
+        group__kind=GroupKind.GUEST,
+        person_id__in=people,
+        invited_at__isnull=True,
+        rsvp=Rsvp.PENDING,
+        present_at__isnull=True,
+    ).select_related("group")
+    for guest in unused.order_by("group__order", "order"):
+        result.moved.append(guest.name)
+        group = guest.group
+        guest.delete()
+        for position, row in enumerate(group.guests.order_by("order", "id"), start=1):
+            if row.order != position:
+                row.order = position
+                row.save(update_fields=["order"])
+
+
+def _add_groups(
+    event: Event,
+    groups: dict[str, GuestGroup],
+    wanted: Mapping[str, tuple[Any, ...]],
+    new: list[tuple[DecisionLine, LineFacts]],
+) -> None:
+    names = {fold(facts.group_name): facts.group_name for _, facts in new}
+    top = event.guest_groups.filter(kind=GroupKind.HONOUREE).aggregate(top=Max("order"))["top"]
+    for index, key in enumerate(sorted(wanted, key=lambda k: wanted[k]), start=1):
+        group = GuestGroup(
+            event=event, kind=GroupKind.HONOUREE, name=names[key], order=(top or 0) + index
+        )
+        group.full_clean()
+        group.save()
+        groups[key] = group
+
+
+def _drop_empty_groups(event: Event) -> list[str]:
+    empty = list(
+        event.guest_groups.filter(kind=GroupKind.HONOUREE)
+        .annotate(n=Count("guests"))
+        .filter(n=0)
+        .order_by("order")
+    )
+    for group in empty:
+        group.delete()
+    return [group.name for group in empty]
+
+
+def _renumber_honouree_groups(event: Event, categories: dict[str, int]) -> None:
+    """Honouree groups 1, 2, … in the cycle's order of categories (then award, then name)."""
+    groups = list(
+        event.guest_groups.filter(kind=GroupKind.HONOUREE).prefetch_related(
+            Prefetch(
+                "guests",
+                Guest.objects.filter(decision_line__isnull=False).select_related(
+                    "decision_line__decision__award",
+                    "decision_line__decision__issuer",
+                    "decision_line__nomination__category",
+                ),
+            )
+        )
+    )
+
+    def rank(group: GuestGroup) -> tuple[Any, ...]:
+        ranks = [
+            _group_rank(guest.decision_line, group.name, categories)
+            for guest in group.guests.all()
+            if guest.decision_line is not None
+        ]
+        return (min(ranks) if ranks else (NO_CATEGORY,), group.order, group.pk)
+
+    for position, group in enumerate(sorted(groups, key=rank), start=1):
+        if group.order != position:
+            group.order = position
+            group.save(update_fields=["order"])
+
+
+# --- the staff's edits ----------------------------------------------------------------------------
+
+
+def _honouree(guest: Guest) -> Guest:
+    if not guest.is_honouree:
+        raise ValidationError(
+            _("“%(name)s” là khách mời, không phải người được khen thưởng.") % {"name": guest.name}
+        )
+    return guest
+
+
+@transaction.atomic
+def honouree_update(*, actor: Any, guest: Guest, data: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Change what the staff may change of an honouree: the citation read on stage, the email
+    and the phone (only the fields in `data`; the rest comes from the decision). A blank
+    citation is written again from the decision's line.
+
+    Side effects: the delegate, audit (honouree_update) when something changed."""
+    _honouree(guest)
+    values: dict[str, Any] = {}
+    for name in CONTACT_FIELDS:
+        if name in data:
+            text = str(data.get(name) or "")
+            values[name] = text.strip() if name == "citation" else " ".join(text.split())
+    if "citation" in values and not values["citation"]:
+        line_id = guest.decision_line_id
+        assert line_id is not None  # noqa: S101 - _honouree() checked it
+        line = DecisionLine.objects.select_related(
+            "decision__award", "decision__issuer", "person__unit", "nomination"
+        ).get(pk=line_id)
+        values["citation"] = line_facts(line).citation
+    return model_update(
+        instance=guest,
+        data=values,
+        actor=actor,
+        action="honouree_update",
+        unit_path=_path(guest.group.event),
+    )
+
+
+# --- reads ----------------------------------------------------------------------------------------
+
+
+def honouree_groups(event: Event) -> list[GuestGroup]:
+    """The honouree groups in their order, each with its delegates (prefetched with their line,
+    in their order)."""
+    return list(
+        event.guest_groups.filter(kind=GroupKind.HONOUREE)
+        .order_by("order", "id")
+        .prefetch_related(
+            Prefetch(
+                "guests",
+                Guest.objects.select_related("decision_line__decision").order_by("order", "id"),
+            )
+        )
+    )
+
+
+def honouree_flag(guest: Guest, linked: set[int]) -> str:
+    """Why an honouree kept on the list no longer stands ("" when they do): their award was
+    revoked, or their decision is no longer handed over. `linked`: the linked decisions' ids."""
+    line = guest.decision_line
+    if line is None:
+        return ""
+    if line.revoked_at is not None:
+        return _("Khen thưởng đã bị thu hồi; đã điểm danh nên vẫn giữ trong danh sách.")
+    if line.decision_id not in linked:
+        return _(
+            "Quyết định không còn trao tại hội nghị; đã điểm danh nên vẫn giữ trong danh sách."
+        )
+    return ""
+
+
+def pending_lines(event: Event) -> int:
+    """How many standing lines of the linked decisions have no delegate yet (the page asks to
+    fetch them)."""
+    return (
+        DecisionLine.objects.filter(decision__in=event.decisions.all(), revoked_at__isnull=True)
+        .exclude(delegates__group__event=event)
+        .count()
+    )
+
+
+def stage_rows(event: Event) -> list[award_order.Honouree]:
+    """Every honouree of the conference as the award order sorts them (award_order.Honouree),
+    in one query."""
+    rows = []
+    delegates = (
+        Guest.objects.filter(group__event=event, decision_line__isnull=False)
+        .select_related(
+            "group",
+            "decision_line__decision__award",
+            "decision_line__decision__issuer",
+            "decision_line__nomination",
+        )
+        .order_by("group__order", "order", "id")
+    )
+    linked = list(event.decisions.order_by("signed_on", "id").values_list("pk", flat=True))
+    for guest in delegates:
+        line = guest.decision_line
+        assert line is not None  # noqa: S101 - filtered above
+        decision = line.decision
+        prize = line.nomination.prize if line.nomination is not None else ""
+        rows.append(
+            award_order.Honouree(
+                pk=guest.pk,
+                name=guest.name,
+                sort_key=guest.sort_key,
+                position=guest.position,
+                unit_name=guest.unit_name,
+                award_name=guest.award_name,
+                award_rank=award_order.award_rank(decision.issuer.tier, decision.award.order),
+                group_name=guest.group.name,
+                group_rank=guest.group.order,
+                line_rank=(
+                    PRIZE_RANK.get(prize, len(PRIZE_RANK)),
+                    linked.index(decision.pk) if decision.pk in linked else len(linked),
+                    line.order,
+                ),
+                citation=guest.citation,
+                rsvp=guest.rsvp,
+                substitute=(
+                    ", ".join(p for p in (guest.substitute_name, guest.substitute_position) if p)
+                    if guest.rsvp == Rsvp.SUBSTITUTE
+                    else ""
+                ),
+                present=guest.present_at is not None,
+            )
+        )
+    return rows
+
+
+def event_award_order(event: Event) -> award_order.Order:
+    """The conference's award order: its honourees sorted by its keys, cut into batches of the
+    stage's size, each with its presenter (award_order.build)."""
+    from thidua.events.models import lines as text_lines
+
+    return award_order.build(
+        stage_rows(event),
+        keys=list(event.award_order or []),
+        stage_size=event.stage_size,
+        presenters=text_lines(event.presenters),
+    )
