@@ -36,7 +36,7 @@ def test_the_organiser_links_the_decision_and_fetches_the_honourees(conf):
     assert sorted(synced.json()["added"]) == sorted(
         ["Bùi Văn Toàn", "Nguyễn Thị Lan", "Phạm Thị Nga", "Trần Văn Bình"]
     )
-    assert again == {"added": [], "removed": [], "flagged": []}
+    assert again == {"added": [], "removed": [], "flagged": [], "moved": []}
 
 
 def test_a_draft_or_unknown_decision_is_refused(conf):
