@@ -235,7 +235,7 @@ def _images(data: bytes) -> int:
     return len(open_docx(data).inline_shapes)
 
 
-def test_each_guests_page_carries_the_qr_code_its_code_and_once_given_the_link(al, event, settings):
+def test_each_guests_page_carries_the_qr_code_and_its_code_but_not_their_link(al, event, settings):
     settings.SITE_URL = "https://thidua.ldld-anlao.vn"
     son = event.guest_groups.get(order=1).guests.get(name="Vũ Văn Sơn")
     give_links([son])
@@ -247,7 +247,19 @@ def test_each_guests_page_carries_the_qr_code_its_code_and_once_given_the_link(a
     codes = [t for t in texts if t.startswith("Mã vào hội nghị: ")]
     assert len(codes) == 5
     assert f"Mã vào hội nghị: {son.checkin_code} (xin mang theo giấy mời này khi đến dự)" in codes
-    # Only the guest given a link has it printed.
+    # The registered document is read by all who see the conference's documents: a link in
+    # it would let any of them answer for the guest.
+    assert not [t for t in texts if "/tra-loi/" in t]
+
+
+def test_the_copy_emailed_to_a_guest_carries_their_own_link(al, event, settings):
+    settings.SITE_URL = "https://thidua.ldld-anlao.vn"
+    son = event.guest_groups.get(order=1).guests.get(name="Vũ Văn Sơn")
+    give_links([son])
+
+    data = InvitationGenerator(_invitation(al, event), guest=son).docx()
+
+    texts = [p.text for p in all_paragraphs(open_docx(data))]
     assert [t for t in texts if t.startswith("Xác nhận tham dự: ")] == [
         f"Xác nhận tham dự: https://thidua.ldld-anlao.vn/tra-loi/{rsvp_token(son)}/"
     ]

@@ -142,6 +142,22 @@ def test_batches_hold_as_many_as_the_stage_and_batch_n_gets_presenter_n():
     assert "…" in order.batches[2].presenter_call
 
 
+def test_with_the_award_first_each_call_hands_over_one_form_of_award():
+    rows = [row(1, "Trần Văn Bình", award=BANG_KHEN_TP)] + [
+        row(i, f"Người {i}", line=(9, 0, i)) for i in range(2, 5)
+    ]
+
+    split = award_order.build(rows, keys=["award", "rank"], stage_size=3, presenters=[])
+    mixed = award_order.build(rows, keys=["rank", "award"], stage_size=3, presenters=[])
+
+    assert [[c.honouree.name for c in b.people] for b in split.batches] == [
+        ["Trần Văn Bình"],
+        ["Người 2", "Người 3", "Người 4"],
+    ]
+    assert [c.number for b in split.batches for c in b.people] == [1, 2, 3, 4]
+    assert [len(b.people) for b in mixed.batches] == [3, 1]  # the stage size alone
+
+
 def test_a_batch_heading_names_the_award_and_the_groups_the_mc_reads():
     rows = [row(1, "Trần Văn Bình", group=CONTEST), row(2, "Bùi Văn Toàn", group=LDG)]
 

@@ -16,6 +16,7 @@ from thidua.common.models import AuditEntry
 from thidua.events import services
 from thidua.events.enums import EventStatus, GroupKind
 from thidua.events.models import CODE_ALPHABET, Guest, GuestGroup
+from thidua.orgs.models import Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -161,3 +162,44 @@ def test_the_api_closes_a_conference_for_its_organiser_only(conf):
 
     assert refused.status_code == 403
     assert (closed.status_code, closed.json()["status"]) == (200, "closed")
+
+
+def test_a_closed_conference_keeps_its_list_of_delegates(conf):
+    group = conf.event.guest_groups.first()
+    guest = services.guest_add(actor=None, group=group, data={"name": "Đào Văn Minh"})
+    services.event_close(actor=None, event=conf.event)
+
+    for change in (
+        lambda: services.guest_add(actor=None, group=group, data={"name": "Lê Văn Tám"}),
+        lambda: services.guest_update(actor=None, guest=guest, data={"name": "Đào Văn Mình"}),
+        lambda: services.guest_remove(actor=None, guest=guest),
+        lambda: services.guest_group_remove(actor=None, group=group),
+        lambda: services.guest_group_add(actor=None, event=conf.event, name="Phóng viên"),
+    ):
+        with pytest.raises(ValidationError, match="danh sách đại biểu đã chốt"):
+            change()
+
+
+def test_removing_a_guest_of_a_closed_conference_is_refused_with_a_message(conf):
+    group = conf.event.guest_groups.first()
+    guest = services.guest_add(actor=None, group=group, data={"name": "Đào Văn Minh"})
+    services.event_close(actor=None, event=conf.event)
+    url = reverse("web:event_guest_remove", args=[conf.event.pk, group.pk, guest.pk])
+
+    response = client_for(conf.district_officer).post(url, follow=True)
+
+    assert response.status_code == 200
+    assert "danh sách đại biểu đã chốt" in response.content.decode()
+    assert Guest.objects.filter(pk=guest.pk).exists()
+
+
+def test_union_chairs_filled_in_at_once_are_found_by_name_and_have_their_code(conf):
+    group = conf.event.guest_groups.get(order=4)
+
+    services.guests_fill_from_units(
+        actor=None, group=group, units_query=Unit.objects.filter(pk=conf.cokhi_chair.unit_id)
+    )
+
+    hai = Guest.objects.get(name_folded="nguyen van hai")
+    assert hai.checkin_code and len(hai.checkin_code) == 10
+    assert hai.sort_key

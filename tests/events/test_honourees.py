@@ -245,6 +245,25 @@ def test_someone_already_checked_in_stays_flagged_when_their_award_is_revoked(co
     assert "đã bị thu hồi" in honourees.honouree_flag(lan, {decision.pk})
 
 
+def test_someone_already_invited_stays_with_their_sent_log_but_is_not_called_on_stage(conf):
+    decision = linked(conf)
+    Guest.objects.filter(name="Nguyễn Thị Lan").update(invited_at=timezone.now())
+    decisions.line_revoke(
+        actor=conf.al.leader, line=decision.lines.get(name="Nguyễn Thị Lan"), reason="Sai."
+    )
+
+    result = honourees.honourees_sync(actor=conf.district_officer, event=conf.event)
+
+    assert (result.removed, result.flagged) == ([], ["Nguyễn Thị Lan"])
+    called = [
+        c.honouree.name
+        for batch in honourees.event_award_order(conf.event).batches
+        for c in batch.people
+    ]
+    assert "Nguyễn Thị Lan" not in called
+    assert len(called) == 3
+
+
 def test_a_new_line_of_a_second_decision_is_added_to_its_group(conf):
     linked(conf)
     newcomer = make_person("Đinh Văn Nam", unit=conf.al.cokhi, position="Công nhân hàn")

@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
+from django.utils import timezone
 from docx import Document
 
 from tests.awards.conftest import VN, al  # noqa: F401  al is a fixture
@@ -378,13 +379,22 @@ def test_one_delegate_is_sent_again_when_chosen_by_name(
     delegates, mailoutbox, django_capture_on_commit_callbacks
 ):
     send_all(delegates, django_capture_on_commit_callbacks)
-    with django_capture_on_commit_callbacks(execute=True):
-        invitations_send(
-            actor=delegates.conf.district_officer,
-            event=delegates.event,
-            scope=Scope.GUEST,
-            guest=fresh(delegates.hai),
-        )
+
+    def send_hai_again() -> None:
+        with django_capture_on_commit_callbacks(execute=True):
+            invitations_send(
+                actor=delegates.conf.district_officer,
+                event=delegates.event,
+                scope=Scope.GUEST,
+                guest=fresh(delegates.hai),
+            )
+
+    send_hai_again()  # a double click: the invitation just went
+    assert [m.to[0] for m in mailoutbox].count("haint@example.vn") == 1
+    Guest.objects.filter(pk=delegates.hai.pk).update(
+        invited_at=timezone.now() - dt.timedelta(minutes=10)
+    )
+    send_hai_again()
 
     assert [m.to[0] for m in mailoutbox].count("haint@example.vn") == 2
     assert InvitationMessage.objects.filter(guest=delegates.hai).count() == 2
@@ -515,6 +525,31 @@ def test_each_delegate_is_reminded_once(delegates, mailoutbox):
         InvitationMessage.objects.filter(kind=MessageKind.REMINDER).values_list("status", flat=True)
     ) == ["sent", "sent"]
     assert AuditEntry.objects.filter(action="reminders_send").count() == 1
+
+
+def test_someone_invited_after_the_reminder_time_is_not_reminded(delegates):
+    _invite_all(delegates)
+    Guest.objects.filter(pk=delegates.hai.pk).update(invited_at=STARTS - dt.timedelta(hours=2))
+
+    assert list(reminders_due(now=STARTS - dt.timedelta(hours=1))) == [delegates.son]
+
+
+def test_a_reminder_is_checked_again_when_it_goes(delegates, mailoutbox):
+    """Between the query and the message, Hải declined: the locked row says so."""
+    from thidua.events.invitation_sending import _deliver_one
+
+    _invite_all(delegates)
+    rsvp_answer(guest=delegates.hai, answer=Rsvp.DECLINED)
+    now = STARTS - dt.timedelta(hours=3)
+
+    declined = _deliver_one(
+        delegates.hai.pk, kind=MessageKind.REMINDER, resend=False, sent_by=None, now=now
+    )
+    begun = _deliver_one(
+        delegates.son.pk, kind=MessageKind.REMINDER, resend=False, sent_by=None, now=STARTS
+    )
+
+    assert (declined, begun, mailoutbox) == (None, None, [])
 
 
 def test_the_reminder_command_sends_what_is_due(delegates, mailoutbox, capsys):

@@ -55,7 +55,7 @@ def test_the_check_in_page_offers_search_code_qr_help_count_and_walk_ins(day: Da
     assert "Quét mã QR trên giấy mời" in text
     assert 'hx-trigger="every 5s, checkin-changed from:body"' in text
     assert "Thêm người đến không có giấy mời" in text
-    assert "0</span> / 5 đại biểu có mặt" in text
+    assert "0</span> / 5 đại biểu được mời có mặt" in text
 
 
 def test_a_name_without_diacritics_finds_the_delegate_with_a_button(day: Day):
@@ -174,7 +174,7 @@ def test_the_live_count_fragment_is_for_everyone_who_sees_the_conference(day: Da
 
     text = response.content.decode()
     assert text.startswith('<div id="checkin-counts"')
-    assert "1</span> / 5 đại biểu có mặt" in text
+    assert "1</span> / 5 đại biểu được mời có mặt" in text
     assert client_for(day.conf.other_officer).get(url).status_code == 404
 
 
@@ -379,6 +379,6 @@ def test_the_conference_page_shows_the_count_and_leads_to_check_in(day: Day):
     assert "Điểm danh và tham dự" in text
     assert checkin_url(day.event) in text
     assert reverse("web:event_attendance", args=[day.event.pk]) in text
-    assert "2</span> / 5 đại biểu có mặt" in text
+    assert "2</span> / 5 đại biểu được mời có mặt" in text
     assert f'href="{checkin_url(day.event)}"' in text
     assert f'href="{checkin_url(day.event)}"' not in leader.content.decode()

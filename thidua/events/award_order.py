@@ -182,20 +182,40 @@ class Order:
         return sum(len(batch.people) for batch in self.batches)
 
 
-def batches(rows: Sequence[Honouree], stage_size: int, presenters: Sequence[str]) -> list[Batch]:
-    """`rows` (already sorted) cut into batches of `stage_size`; batch N gets presenter N."""
+def batches(
+    rows: Sequence[Honouree],
+    stage_size: int,
+    presenters: Sequence[str],
+    *,
+    by_award: bool = False,
+) -> list[Batch]:
+    """`rows` (already sorted) cut into batches of at most `stage_size`; with `by_award`, a new
+    batch also starts where the form of award changes (one form per call: the MC names it, a
+    presenter of that level hands it over). Batch N gets presenter N."""
     size = max(1, stage_size)
+    runs: list[list[Honouree]] = []
+    for row in rows:
+        last = runs[-1] if runs else None
+        if (
+            last is None
+            or len(last) >= size
+            or (by_award and last[-1].award_name != row.award_name)
+        ):
+            runs.append([row])
+        else:
+            last.append(row)
     result = []
-    for index in range(0, len(rows), size):
-        number = index // size + 1
+    called = 0
+    for number, run in enumerate(runs, start=1):
+        people = []
+        for row in run:
+            called += 1
+            people.append(Called(number=called, honouree=row))
         result.append(
             Batch(
                 number=number,
                 presenter=presenters[number - 1] if number <= len(presenters) else "",
-                people=[
-                    Called(number=index + offset + 1, honouree=row)
-                    for offset, row in enumerate(rows[index : index + size])
-                ],
+                people=people,
             )
         )
     return result
@@ -208,6 +228,11 @@ def build(
     declined listed apart (in the same order)."""
     ordered = sort_honourees(rows, [key for key in keys if key in OrderKey.values])
     return Order(
-        batches=batches([r for r in ordered if not r.declined], stage_size, presenters),
+        batches=batches(
+            [r for r in ordered if not r.declined],
+            stage_size,
+            presenters,
+            by_award=bool(keys) and keys[0] == OrderKey.AWARD,
+        ),
         declined=[r for r in ordered if r.declined],
     )

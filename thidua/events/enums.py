@@ -12,7 +12,7 @@ class EventStatus(models.TextChoices):
     then closed by its organiser: after that nothing about attendance changes and the links in
     the invitations stop answering."""
 
-    PREPARING = "preparing", _("Đang chuẩn bị")
+    PREPARING = "preparing", _("Chưa kết thúc")
     CLOSED = "closed", _("Đã kết thúc")
 
 
@@ -33,7 +33,7 @@ class Rsvp(models.TextChoices):
 
 class RsvpVia(models.TextChoices):
     LINK = "link", _("Qua đường dẫn trong giấy mời")
-    STAFF = "staff", _("Ban tổ chức ghi (điện thoại, trực tiếp)")
+    STAFF = "staff", _("Ban Tổ chức ghi (điện thoại, trực tiếp)")
 
 
 class MessageKind(models.TextChoices):
@@ -43,7 +43,7 @@ class MessageKind(models.TextChoices):
 
 class MessageStatus(models.TextChoices):
     SENT = "sent", _("Đã gửi")
-    FAILED = "failed", _("Gửi không được")
+    FAILED = "failed", _("Gửi không thành công")
     BOUNCED = "bounced", _("Bị trả lại")
 
 

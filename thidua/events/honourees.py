@@ -288,8 +288,9 @@ def honourees_sync(*, actor: Any, event: Event) -> SyncResult:
     """Bring the honourees in line with the linked decisions: one delegate for every line that
     stands, in the honouree group of the line's group (created as needed, groups ordered by the
     cycle's categories, then award). Delegates already there are left as the staff keep them;
-    those whose line was revoked or whose decision was unlinked are removed, unless checked in
-    (kept, flagged). Honouree groups left empty are removed.
+    those whose line was revoked or whose decision was unlinked are removed, unless already
+    invited, answered or checked in (kept, flagged, never called on stage). Honouree groups
+    left empty are removed.
 
     Side effects: delegates and honouree groups added and removed, one audit entry
     (honourees_sync) naming them when something changed."""
@@ -308,7 +309,8 @@ def honourees_sync(*, actor: Any, event: Event) -> SyncResult:
     for line_id, guest in list(delegates.items()):
         if line_id in standing_ids:
             continue
-        if guest.present_at is not None:
+        if guest.present_at is not None or guest.invited_at is not None or guest.rsvp_at:
+            # Invited, answered or checked in: the sent log and the answer stay, flagged.
             result.flagged.append(guest.name)
             continue
         result.removed.append(guest.name)
@@ -557,6 +559,8 @@ def stage_rows(event: Event) -> list[award_order.Honouree]:
         line = guest.decision_line
         assert line is not None  # noqa: S101 - filtered above
         decision = line.decision
+        if line.is_revoked or decision.pk not in linked:
+            continue  # kept on the list (flagged), never called on stage
         prize = line.nomination.prize if line.nomination is not None else ""
         rows.append(
             award_order.Honouree(

@@ -61,14 +61,14 @@ def _scope_guests(
         if guest is None:
             raise ValidationError({"guest": _("Hãy chọn đại biểu để gửi.")})
         return [guest]
-    rows = Guest.objects.filter(group__event=event, invited_at__isnull=True)
+    rows = Guest.objects.filter(group__event=event, invited_at__isnull=True, walk_in=False)
     if scope == Scope.GROUP:
         if group is None:
             raise ValidationError({"group": _("Hãy chọn nhóm để gửi.")})
         rows = rows.filter(group=group)
     elif scope != Scope.NOT_INVITED:
         raise ValidationError({"scope": _("Hãy chọn gửi cho ai.")})
-    return list(rows.order_by("group__order", "group_id", "order", "id"))
+    return list(rows.order_by("-group__kind", "group__order", "group_id", "order", "id"))
 
 
 @transaction.atomic
@@ -126,7 +126,7 @@ def invitations_send(
         )
     if request.to_email:
         _enqueue(event, [g.pk for g in request.to_email], resend=scope == Scope.GUEST, actor=actor)
-        _defer_reminders(event, moment)
+        reminders_defer(event, moment)
     return request
 
 
@@ -142,7 +142,7 @@ def reminder_moment(event: Event) -> dt.datetime:
     return event.starts_at - dt.timedelta(hours=event.remind_hours)
 
 
-def _defer_reminders(event: Event, now: dt.datetime) -> None:
+def reminders_defer(event: Event, now: dt.datetime) -> None:
     """Where the task backend runs tasks at a set time (the database worker), queue the
     reminders for their moment; elsewhere `thidua event_reminders` (cron) sends them."""
     from django_tasks import default_task_backend
@@ -154,6 +154,21 @@ def _defer_reminders(event: Event, now: dt.datetime) -> None:
         return
     event_id = event.pk
     transaction.on_commit(lambda: event_reminders_task.using(run_after=when).enqueue(event_id))
+
+
+RESEND_PAUSE = dt.timedelta(minutes=5)
+
+
+def _still_due(guest: Guest, now: dt.datetime) -> bool:
+    """What reminders_due() said, checked again on the locked row: things change between the
+    query and the message (an answer, the conference closed, its start passing)."""
+    event = guest.group.event
+    return (
+        guest.reminded_at is None
+        and guest.rsvp != Rsvp.DECLINED
+        and not event.is_closed
+        and now < event.starts_at
+    )
 
 
 def _deliver_one(
@@ -172,9 +187,14 @@ def _deliver_one(
         )
         if guest is None or not guest.email:
             return None
-        if kind == MessageKind.INVITATION and guest.invited_at is not None and not resend:
+        # Sent already: only when sent again on purpose, and not twice for one double click.
+        if (
+            kind == MessageKind.INVITATION
+            and guest.invited_at is not None
+            and (not resend or now - guest.invited_at < RESEND_PAUSE)
+        ):
             return None
-        if kind == MessageKind.REMINDER and guest.reminded_at is not None:
+        if kind == MessageKind.REMINDER and not _still_due(guest, now):
             return None
         if not guest.rsvp_nonce:
             give_links([guest])
@@ -250,15 +270,14 @@ def reminders_due(*, now: dt.datetime, event: Event | None = None) -> QuerySet[G
     )
     if event is not None:
         events = events.filter(pk=event.pk)
-    due = [
-        e.pk for e in events.only("pk", "starts_at", "remind_hours") if reminder_moment(e) <= now
-    ]
+    # Those invited before the reminder time: an invitation sent later is its own reminder.
+    invited_in_time = Q(pk__in=[])
+    for e in events.only("pk", "starts_at", "remind_hours"):
+        moment = reminder_moment(e)
+        if moment <= now:
+            invited_in_time |= Q(group__event_id=e.pk, invited_at__lt=moment)
     return (
-        Guest.objects.filter(
-            group__event_id__in=due,
-            invited_at__isnull=False,
-            reminded_at__isnull=True,
-        )
+        Guest.objects.filter(invited_in_time, reminded_at__isnull=True)
         .exclude(email="")
         .exclude(rsvp=Rsvp.DECLINED)
         .annotate(
@@ -270,7 +289,7 @@ def reminders_due(*, now: dt.datetime, event: Event | None = None) -> QuerySet[G
             )
         )
         .filter(failures__lt=REMINDER_TRIES)
-        .order_by("group__event_id", "group__order", "order", "id")
+        .order_by("group__event_id", "-group__kind", "group__order", "order", "id")
     )
 
 
@@ -280,13 +299,20 @@ def reminders_send(*, now: dt.datetime | None = None, event: Event | None = None
 
     Side effects: an InvitationMessage (reminder) per delegate; reminded_at of those sent;
     audit (reminders_send) per conference with the names reminded."""
-    moment = now or timezone.now()
-    rows = list(reminders_due(now=moment, event=event).select_related("group__event__organiser"))
+    rows = list(
+        reminders_due(now=now or timezone.now(), event=event).select_related(
+            "group__event__organiser"
+        )
+    )
     sent = failed = skipped = 0
     reminded: dict[int, tuple[Event, list[str]]] = {}
     for guest in rows:
         message = _deliver_one(
-            guest.pk, kind=MessageKind.REMINDER, resend=False, sent_by=None, now=moment
+            guest.pk,
+            kind=MessageKind.REMINDER,
+            resend=False,
+            sent_by=None,
+            now=now or timezone.now(),  # a long run must not remind after the start
         )
         if message is None:
             skipped += 1

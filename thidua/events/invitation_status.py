@@ -41,7 +41,8 @@ class Counts:
 
 def invitation_counts(event: Event) -> Counts:
     """How many delegates, invited, and by answer (one query)."""
-    row = Guest.objects.filter(group__event=event).aggregate(
+    # Those who came without an invitation were not invited: counted at the door only.
+    row = Guest.objects.filter(group__event=event, walk_in=False).aggregate(
         delegates=Count("pk"),
         with_email=Count("pk", filter=~Q(email="")),
         invited=Count("pk", filter=Q(invited_at__isnull=False)),
@@ -55,7 +56,7 @@ def invitation_counts(event: Event) -> Counts:
 
 class CallReason(models.TextChoices):
     BOUNCED = "bounced", gettext_lazy("Thư bị trả lại")
-    FAILED = "failed", gettext_lazy("Gửi thư không được")
+    FAILED = "failed", gettext_lazy("Gửi thư không thành công")
     NO_EMAIL = "no_email", gettext_lazy("Không có thư điện tử: cần gọi điện / gửi giấy")
     UNANSWERED = "unanswered", gettext_lazy("Chưa trả lời")
 
@@ -100,10 +101,10 @@ def delegates_with_messages(event: Event) -> list[Guest]:
     """Every delegate of the conference in the plan's order (groups, then within a group),
     each with its group and `invitation_messages` (latest first)."""
     rows = (
-        Guest.objects.filter(group__event=event)
+        Guest.objects.filter(group__event=event, walk_in=False)
         .select_related("group")
         .prefetch_related(_invitation_messages())
-        .order_by("group__order", "group_id", "order", "id")
+        .order_by("-group__kind", "group__order", "group_id", "order", "id")
     )
     result = list(rows)
     for guest in result:

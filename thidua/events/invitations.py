@@ -125,7 +125,11 @@ def rsvp_throttled(address: str) -> bool:
 def rsvp_miss(address: str) -> None:
     """Count one wrong link from this address."""
     key = _misses_key(address)
-    cache.set(key, int(cache.get(key, 0)) + 1, THROTTLE_SECONDS)
+    if not cache.add(key, 1, THROTTLE_SECONDS):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between the two calls
+            cache.add(key, 1, THROTTLE_SECONDS)
 
 
 def _new_nonce() -> str:
@@ -233,16 +237,23 @@ def rsvp_answer(
     substitute_name: str = "",
     substitute_position: str = "",
     note: str = "",
+    nonce: str | None = None,
     now: dt.datetime | None = None,
 ) -> Guest:
-    """The delegate answers through their link: once. A second answer (through the link, or
-    after the staff wrote one down) is refused; changing it is for the staff, by phone.
+    """The delegate answers through their link (whose `nonce` it carries): once. A second
+    answer (through the link, or after the staff wrote one down) is refused; changing it is
+    for the staff, by phone.
 
     Side effects: the answer on the delegate, audit (rsvp_answer, by nobody)."""
     event = guest.group.event
     if event.is_closed:
         raise ValidationError(_("Hội nghị đã kết thúc: không nhận trả lời nữa."))
     guest = _locked(guest)
+    if nonce is not None and guest.rsvp_nonce != nonce:  # a new link came in between
+        raise ValidationError(
+            _("Đường dẫn đã được thay bằng đường dẫn mới; hãy dùng đường dẫn trong thư mới nhất."),
+            code="replaced",
+        )
     if guest.rsvp != Rsvp.PENDING:
         raise ValidationError(
             _(

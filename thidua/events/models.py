@@ -201,14 +201,19 @@ class Guest(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         """Keep the sort and search keys of the name, and give a new delegate the code of the
         QR code on their invitation."""
-        self.sort_key = name_sort_key(self.name)
-        self.name_folded = fold(self.name)
-        if not self.checkin_code:
-            self.checkin_code = new_checkin_code()
+        self.set_derived_fields()
         fields = kwargs.get("update_fields")
         if fields is not None and "name" in fields:
             kwargs["update_fields"] = {*fields, "sort_key", "name_folded"}
         super().save(*args, **kwargs)
+
+    def set_derived_fields(self) -> None:
+        """The name's sort and search keys, and a code for the QR code if none yet (call it
+        before bulk_create, which does not go through save())."""
+        self.sort_key = name_sort_key(self.name)
+        self.name_folded = fold(self.name)
+        if not self.checkin_code:
+            self.checkin_code = new_checkin_code()
 
     @property
     def is_honouree(self) -> bool:

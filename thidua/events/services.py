@@ -149,6 +149,13 @@ def event_update(
         audit_record(
             actor=actor, action="event_update", obj=event, changes=changes, unit_path=_path(event)
         )
+    if {"starts_at", "remind_hours"} & set(changes) and event.guest_groups.filter(
+        guests__invited_at__isnull=False
+    ).exists():
+        # The reminders' moment moved: queue them for the new one (sending stays idempotent).
+        from thidua.events.invitation_sending import reminders_defer
+
+        reminders_defer(event, timezone.now())
     return changes
 
 
@@ -220,6 +227,14 @@ def _move(rows: QuerySet[Row], row: Row, to: int) -> tuple[int, int]:
     return old, new
 
 
+def _require_open(event: Event) -> None:
+    """Once closed, the list of delegates is what the attendance report counts: it stays."""
+    if event.is_closed:
+        raise ValidationError(
+            _("Hội nghị đã kết thúc: danh sách đại biểu đã chốt. Mở lại hội nghị để sửa.")
+        )
+
+
 def _guests_only(group: GuestGroup) -> None:
     """Honourees come from the decisions' lines (thidua.events.honourees), never by hand."""
     if group.kind == GroupKind.HONOUREE:
@@ -250,6 +265,7 @@ def _group_name(name: str) -> str:
 @transaction.atomic
 def guest_group_add(*, actor: Any, event: Event, name: str) -> GuestGroup:
     """Add a group of guests at the end of the list. Side effects: the group, audit."""
+    _require_open(event)
     group = GuestGroup(event=event, name=_group_name(name), order=_next_order(_guest_groups(event)))
     group.full_clean()
     group.save()
@@ -266,6 +282,7 @@ def guest_group_add(*, actor: Any, event: Event, name: str) -> GuestGroup:
 @transaction.atomic
 def guest_group_update(*, actor: Any, group: GuestGroup, name: str) -> dict[str, list[Any]]:
     """Rename a group. Side effects: the group, audit (when the name changed)."""
+    _require_open(group.event)
     _guests_only(group)
     return model_update(
         instance=group,
@@ -280,6 +297,7 @@ def guest_group_update(*, actor: Any, group: GuestGroup, name: str) -> dict[str,
 def guest_group_remove(*, actor: Any, group: GuestGroup) -> None:
     """Remove a group with its guests; the rest keep their order, numbered again. Side effects:
     the group and its guests deleted, the others' order, audit (with the guests' names)."""
+    _require_open(group.event)
     from thidua.documents.models import OfficialDocument
 
     _guests_only(group)
@@ -306,6 +324,7 @@ def guest_group_remove(*, actor: Any, group: GuestGroup) -> None:
 def guest_group_move(*, actor: Any, group: GuestGroup, to: int) -> None:
     """Put the group at position `to` (from 1) in the plan's list. Side effects: the groups'
     order, audit (when it moved)."""
+    _require_open(group.event)
     _guests_only(group)
     old, new = _move(_guest_groups(group.event), group, to)
     if old != new:
@@ -346,6 +365,7 @@ def guest_add(
     `data` leaves blank comes from their record; a person is invited once per conference.
 
     Side effects: the guest, audit."""
+    _require_open(group.event)
     _guests_only(group)
     values = _guest_values(data)
     if person is not None:
@@ -377,6 +397,7 @@ def guest_add(
 def guest_update(*, actor: Any, guest: Guest, data: Mapping[str, Any]) -> dict[str, list[Any]]:
     """Change a guest's name, position, workplace, email or phone (only the fields in `data`).
     Side effects: the guest, audit (when something changed)."""
+    _require_open(guest.group.event)
     values = {k: v for k, v in _guest_values(data).items() if k in data}
     if guest.decision_line_id is not None:
         # What the decision says stays as it says it; how to reach them may change.
@@ -396,6 +417,7 @@ def guest_update(*, actor: Any, guest: Guest, data: Mapping[str, Any]) -> dict[s
 def guest_remove(*, actor: Any, guest: Guest) -> None:
     """Take a guest off the list; the others are numbered again. Side effects: the guest
     deleted, the others' order, audit."""
+    _require_open(guest.group.event)
     _guests_only(guest.group)
     audit_record(
         actor=actor,
@@ -413,6 +435,7 @@ def guest_remove(*, actor: Any, guest: Guest) -> None:
 def guest_move(*, actor: Any, guest: Guest, to: int) -> None:
     """Put the guest at position `to` (from 1) in their group. Side effects: the guests'
     order, audit (when it moved)."""
+    _require_open(guest.group.event)
     _guests_only(guest.group)
     old, new = _move(guest.group.guests.all(), guest, to)
     if old != new:
@@ -436,6 +459,7 @@ def guests_fill_from_units(
 
     Side effects: the guests, one audit entry (guests_fill) naming them. Returns the guests
     added."""
+    _require_open(group.event)
     _guests_only(group)
     event = group.event
     invited = set(
@@ -461,6 +485,7 @@ def guests_fill_from_units(
             email=person.email,
             phone=person.phone,
         )
+        guest.set_derived_fields()
         guest.full_clean()
         added.append(guest)
     Guest.objects.bulk_create(added)

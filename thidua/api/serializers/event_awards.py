@@ -87,7 +87,10 @@ class SyncSerializer(serializers.Serializer[Any]):
     flagged = serializers.ListField(
         child=serializers.CharField(),
         read_only=True,
-        help_text="Đã điểm danh nên vẫn giữ, dù khen thưởng bị thu hồi hoặc quyết định đã bỏ.",
+        help_text=(
+            "Đã gửi giấy mời, đã trả lời hoặc đã điểm danh nên vẫn giữ (không gọi lên trao "
+            "thưởng), dù khen thưởng bị thu hồi hoặc quyết định đã bỏ."
+        ),
     )
     moved = serializers.ListField(
         child=serializers.CharField(),

@@ -187,11 +187,12 @@ class RsvpView(ApiMixin, APIView):
     serializer_class = api.AnswerSerializer
 
     def _guest(self, request: Request, token: str) -> Guest:
-        address = request.META.get("REMOTE_ADDR", "")
-        if invitations.rsvp_throttled(address):
-            raise Throttled(detail=_("Đã thử quá nhiều đường dẫn không đúng; hãy thử lại sau."))
         check = invitations.rsvp_link_check(token)
         if check.state == LinkState.FORGED or check.guest is None:
+            # Only wrong links are counted and refused; a genuine link always answers.
+            address = request.META.get("REMOTE_ADDR", "")
+            if invitations.rsvp_throttled(address):
+                raise Throttled(detail=_("Đã thử quá nhiều đường dẫn không đúng; hãy thử lại sau."))
             invitations.rsvp_miss(address)
             raise Http404(_("Đường dẫn không hợp lệ."))
         if check.state == LinkState.REPLACED:
@@ -221,7 +222,7 @@ class RsvpView(ApiMixin, APIView):
         guest = self._guest(request, token)
         data = parse(api.AnswerSerializer, request.data)
         try:
-            guest = invitations.rsvp_answer(guest=guest, **data)
+            guest = invitations.rsvp_answer(guest=guest, nonce=guest.rsvp_nonce, **data)
         except ValidationError as error:
             if hasattr(error, "error_dict"):
                 raise

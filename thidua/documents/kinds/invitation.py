@@ -114,7 +114,7 @@ class InvitationGenerator(IssuedDocumentGenerator):
             **heading,
             "trich_yeu": heading["trich_yeu"] or f"Dự {event.title}",
             "trang": (
-                [_guest_page(self.guest, event, template)]
+                [_guest_page(self.guest, event, template, personal=True)]
                 if self.guest is not None
                 else _pages(
                     event, template, group=document.guest_group, per_group=document.per_group
@@ -133,7 +133,12 @@ class InvitationGenerator(IssuedDocumentGenerator):
 NO_QR = {"qr": "", "ma": "", "duong_dan": ""}
 
 
-def _guest_page(guest: Guest, event: Event, template: DocxTemplate) -> dict[str, Any]:
+def _guest_page(
+    guest: Guest, event: Event, template: DocxTemplate, *, personal: bool = False
+) -> dict[str, Any]:
+    """One guest's page. The answer link goes only in the `personal` copy e-mailed to them:
+    the registered document is read by everyone who sees the conference's documents, and a
+    link answers for its delegate."""
     where = ", ".join(part for part in (guest.position.strip(), guest.unit_name.strip()) if part)
     page: dict[str, Any] = {"kinh_gui": f"Ông/Bà {guest.name}", "chuc_vu": where, "moi": "Ông/Bà"}
     if not guest.checkin_code:
@@ -142,7 +147,7 @@ def _guest_page(guest: Guest, event: Event, template: DocxTemplate) -> dict[str,
         **page,
         "qr": InlineImage(template, io.BytesIO(qr_png(checkin_url(event, guest))), width=Mm(22)),
         "ma": guest.checkin_code,
-        "duong_dan": rsvp_url(guest) if guest.rsvp_nonce else "",
+        "duong_dan": rsvp_url(guest) if personal and guest.rsvp_nonce else "",
     }
 
 
@@ -163,7 +168,8 @@ def _pages(
     groups = (
         [group]
         if group is not None
-        else list(event.guest_groups.order_by("order", "id").prefetch_related("guests"))
+        # III.1 (honourees) before III.2 (guests), each in its order.
+        else list(event.guest_groups.order_by("-kind", "order", "id").prefetch_related("guests"))
     )
     if per_group:
         pages = [_group_page(g) for g in groups]

@@ -371,7 +371,7 @@ class ReportGenerator(IssuedDocumentGenerator):
             "cap_xet": _by_level(programme, scoped),
             **_council(programme, issuer, above[-1] if above else None),
             **_commendation(programme, document.issued_on),
-            "hoi_nghi": _conferences(programme, day),
+            "hoi_nghi": _conferences(programme, issuer, day),
         }
 
 
@@ -646,16 +646,18 @@ def _received_summary(rows: list[str]) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def _conferences(programme: Programme, until: dt.date) -> list[dict[str, Any]]:
+def _conferences(programme: Programme, issuer: Unit, until: dt.date) -> list[dict[str, Any]]:
     """The honouring conferences of the programme's cycle held by `until` (those honouring the
     cycle, or handing over its decisions): when and where, how many were invited and came,
     and who received the awards there, by award: in person, through a substitute, or absent
-    (the award then goes to their unit). Revoked awards are left out."""
+    (the award then goes to their unit). Revoked awards are left out. Only conferences the
+    issuer or a unit under it organised: a report speaks for its own tree."""
     cycle = Cycle.objects.filter(programme=programme).first()
     if cycle is None:
         return []
     events = (
         Event.objects.filter(Q(cycles=cycle) | Q(decisions__cycle=cycle))
+        .filter(organiser_id__in=subtree_unit_ids(issuer))
         .distinct()
         .order_by("starts_at", "id")
     )
@@ -689,7 +691,7 @@ def _conferences(programme: Programme, until: dt.date) -> list[dict[str, Any]]:
             received.append(how)
             group["dong"].append(
                 {
-                    "stt": len(received),
+                    "stt": len(group["dong"]) + 1,
                     "ten": guest.name,
                     "don_vi": guest.unit_name or line.position,
                     "nhan": how,

@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='event',
             name='status',
-            field=models.CharField(choices=[('preparing', 'Đang chuẩn bị'), ('closed', 'Đã kết thúc')], default='preparing', max_length=16, verbose_name='tình trạng'),
+            field=models.CharField(choices=[('preparing', 'Chưa kết thúc'), ('closed', 'Đã kết thúc')], default='preparing', max_length=16, verbose_name='tình trạng'),
         ),
         migrations.AddField(
             model_name='guest',
@@ -145,7 +145,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='guest',
             name='rsvp_via',
-            field=models.CharField(blank=True, choices=[('link', 'Qua đường dẫn trong giấy mời'), ('staff', 'Ban tổ chức ghi (điện thoại, trực tiếp)')], max_length=8),
+            field=models.CharField(blank=True, choices=[('link', 'Qua đường dẫn trong giấy mời'), ('staff', 'Ban Tổ chức ghi (điện thoại, trực tiếp)')], max_length=8),
         ),
         migrations.AddField(
             model_name='guest',
@@ -194,7 +194,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('invitation', 'Giấy mời'), ('reminder', 'Nhắc lịch')], max_length=16)),
                 ('to', models.CharField(blank=True, max_length=254, verbose_name='gửi tới')),
-                ('status', models.CharField(choices=[('sent', 'Đã gửi'), ('failed', 'Gửi không được'), ('bounced', 'Bị trả lại')], max_length=16)),
+                ('status', models.CharField(choices=[('sent', 'Đã gửi'), ('failed', 'Gửi không thành công'), ('bounced', 'Bị trả lại')], max_length=16)),
                 ('error', models.TextField(blank=True, verbose_name='lỗi')),
                 ('sent_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('guest', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='events.guest')),

@@ -244,7 +244,7 @@ def events_summary() -> list[str]:
             f"{honoured.count()} người được khen thưởng"
             + (f" theo {decisions}" if decisions else "")
             + f", trao trong {batches} lượt; chương trình {event.agenda.count()} mục; "
-            "chưa gửi giấy mời."
+            "chưa gửi giấy mời (đăng nhập thidua_hp: Gửi giấy mời, Điểm danh, Báo cáo tham dự)."
         )
     return rows
 

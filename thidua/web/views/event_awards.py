@@ -174,7 +174,10 @@ def event_honourees_sync(request: HttpRequest, pk: int) -> HttpResponse:
     if result.flagged:
         messages.warning(
             request,
-            _("Đã điểm danh nên vẫn giữ, cần xem lại: %(names)s.")
+            _(
+                "Đã gửi giấy mời, đã trả lời hoặc đã điểm danh nên vẫn giữ trong danh sách (không "
+                "gọi lên trao thưởng), cần xem lại: %(names)s."
+            )
             % {"names": ", ".join(result.flagged)},
         )
     if result.moved:

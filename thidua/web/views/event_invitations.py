@@ -55,7 +55,7 @@ def _refused(error: ValidationError) -> str:
 def _send_form(event: Event, data: Any = None) -> SendForm:
     return SendForm(
         data,
-        groups=event.guest_groups.order_by("order", "id"),
+        groups=event.guest_groups.order_by("-kind", "order", "id"),
         guests=Guest.objects.filter(group__event=event),
     )
 
@@ -202,11 +202,13 @@ def _refusal(request: HttpRequest, reason: str, status: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def rsvp(request: HttpRequest, token: str) -> HttpResponse:
     """Public: the delegate answers their invitation through their personal link, once."""
-    address = request.META.get("REMOTE_ADDR", "")
-    if invitations.rsvp_throttled(address):
-        return _refusal(request, "throttled", 429)
     check = invitations.rsvp_link_check(token)
     if check.state == LinkState.FORGED or check.guest is None:
+        # Only wrong links are counted and refused: a genuine link always answers, whoever
+        # else guessed from the same address (a proxy, an office network).
+        address = request.META.get("REMOTE_ADDR", "")
+        if invitations.rsvp_throttled(address):
+            return _refusal(request, "throttled", 429)
         invitations.rsvp_miss(address)
         return _refusal(request, "forged", 404)
     if check.state == LinkState.REPLACED:
@@ -217,7 +219,7 @@ def rsvp(request: HttpRequest, token: str) -> HttpResponse:
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            invitations.rsvp_answer(guest=guest, **form.answer_data())
+            invitations.rsvp_answer(guest=guest, nonce=guest.rsvp_nonce, **form.answer_data())
         except ValidationError as error:
             if hasattr(error, "error_dict"):
                 service_errors(form, error)

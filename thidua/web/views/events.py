@@ -55,6 +55,12 @@ def _detail(event: Event, anchor: str = "") -> HttpResponse:
     return redirect(f"{url}#{anchor}" if anchor else url)
 
 
+def _refused(request: HttpRequest, error: ValidationError) -> None:
+    """A service's refusal (a closed conference, honourees by hand) as a message."""
+    for message in error.messages:
+        messages.error(request, message)
+
+
 def _group_anchor(group: GuestGroup) -> str:
     return f"nhom-{group.pk}"
 
@@ -237,7 +243,11 @@ def event_group_edit(request: HttpRequest, pk: int, group_pk: int) -> HttpRespon
 def event_group_remove(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
     event = event_for_user(request.user, pk, manage=True)
     group = event_group(event, group_pk)
-    services.guest_group_remove(actor=request.user, group=group)
+    try:
+        services.guest_group_remove(actor=request.user, group=group)
+    except ValidationError as error:
+        _refused(request, error)
+        return _detail(event, _group_anchor(group))
     messages.success(
         request, _("Đã xóa nhóm “%(name)s” cùng khách mời trong nhóm.") % {"name": group.name}
     )
@@ -251,7 +261,10 @@ def event_group_move(request: HttpRequest, pk: int, group_pk: int) -> HttpRespon
     group = event_group(event, group_pk)
     form = MoveForm(request.POST)
     if form.is_valid():
-        services.guest_group_move(actor=request.user, group=group, to=form.cleaned_data["to"])
+        try:
+            services.guest_group_move(actor=request.user, group=group, to=form.cleaned_data["to"])
+        except ValidationError as error:
+            _refused(request, error)
     return _detail(event, _group_anchor(group))
 
 
@@ -263,11 +276,15 @@ def event_group_fill(request: HttpRequest, pk: int, group_pk: int) -> HttpRespon
     form = FillForm(request.POST or None, units=units, initial={"unit": event.organiser})
     if request.method == "POST" and form.is_valid():
         unit: Unit = form.cleaned_data["unit"]
-        added = services.guests_fill_from_units(
-            actor=request.user,
-            group=group,
-            units_query=Unit.objects.filter(pk__in=subtree_unit_ids(unit)),
-        )
+        try:
+            added = services.guests_fill_from_units(
+                actor=request.user,
+                group=group,
+                units_query=Unit.objects.filter(pk__in=subtree_unit_ids(unit)),
+            )
+        except ValidationError as error:
+            _refused(request, error)
+            return _detail(event, _group_anchor(group))
         if added:
             messages.success(
                 request,
@@ -350,7 +367,11 @@ def event_guest_remove(request: HttpRequest, pk: int, group_pk: int, guest_pk: i
     event = event_for_user(request.user, pk, manage=True)
     group = event_group(event, group_pk)
     guest = group_guest(group, guest_pk)
-    services.guest_remove(actor=request.user, guest=guest)
+    try:
+        services.guest_remove(actor=request.user, guest=guest)
+    except ValidationError as error:
+        _refused(request, error)
+        return _detail(event, _group_anchor(group))
     messages.success(
         request, _("Đã bỏ “%(name)s” khỏi danh sách khách mời.") % {"name": guest.name}
     )
@@ -365,5 +386,8 @@ def event_guest_move(request: HttpRequest, pk: int, group_pk: int, guest_pk: int
     guest = group_guest(group, guest_pk)
     form = MoveForm(request.POST)
     if form.is_valid():
-        services.guest_move(actor=request.user, guest=guest, to=form.cleaned_data["to"])
+        try:
+            services.guest_move(actor=request.user, guest=guest, to=form.cleaned_data["to"])
+        except ValidationError as error:
+            _refused(request, error)
     return _detail(event, _group_anchor(group))
