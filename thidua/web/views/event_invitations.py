@@ -19,6 +19,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -113,7 +114,11 @@ def event_invitations_send(request: HttpRequest, pk: int) -> HttpResponse:
     if sent.to_email:
         messages.success(
             request,
-            _("Đang gửi giấy mời cho %(count)s đại biểu có thư điện tử; tiến độ ở dưới.")
+            ngettext(
+                "Đang gửi giấy mời cho %(count)s đại biểu có thư điện tử; tiến độ ở dưới.",
+                "Đang gửi giấy mời cho %(count)s đại biểu có thư điện tử; tiến độ ở dưới.",
+                len(sent.to_email),
+            )
             % {"count": len(sent.to_email)},
         )
     else:
@@ -121,9 +126,12 @@ def event_invitations_send(request: HttpRequest, pk: int) -> HttpResponse:
     if sent.without_email:
         messages.warning(
             request,
-            _(
+            ngettext(
                 "%(count)s đại biểu không có thư điện tử: cần gọi điện / gửi giấy mời in "
-                "(xem danh sách cần gọi)."
+                "(xem danh sách cần gọi).",
+                "%(count)s đại biểu không có thư điện tử: cần gọi điện / gửi giấy mời in "
+                "(xem danh sách cần gọi).",
+                len(sent.without_email),
             )
             % {"count": len(sent.without_email)},
         )
