@@ -94,8 +94,10 @@ EVENT_ROUTES = {
     "event_group_move", "event_group_fill", "event_guest_add", "event_guest_edit",
     "event_guest_remove", "event_guest_move",
     # The day: honourees, agenda and award order; invitations and answers; check-in and
-    # attendance. decision_pk, item_pk, message_pk and code name things inside the conference.
+    # attendance. decision_pk, council_pk, item_pk, message_pk and code name things inside the
+    # conference.
     "event_honourees", "event_decision_link", "event_decision_unlink", "event_honourees_sync",
+    "event_council_link", "event_council_unlink",
     "event_citation_edit", "event_agenda", "event_agenda_prefill", "event_agenda_add",
     "event_agenda_edit", "event_agenda_remove", "event_agenda_move", "event_award_order",
     "event_script_docx",

@@ -140,8 +140,9 @@ def test_the_honourees_page_query_count_does_not_grow_with_groups(
     client = client_for(conf.district_officer)
 
     # Session, user, the funnel, the linked decisions, groups with delegates, the decisions
-    # offered (the awards funnel, the tree above and below), the lines not fetched yet, menu.
-    with django_assert_max_num_queries(26):
+    # offered (the awards funnel, the tree above and below), the lines not fetched yet, menu;
+    # the linked councils and those offered (the reviews funnel).
+    with django_assert_max_num_queries(32):
         response = client.get(page("event_honourees", conf))
 
     assert len(response.context["groups"]) == count
@@ -283,8 +284,9 @@ def test_the_programme_and_the_award_order_query_counts_do_not_grow(
 
     with django_assert_max_num_queries(12):
         programme = client.get(page("event_agenda", conf))
-    # The award order: its honourees in one query, however many batches.
-    with django_assert_max_num_queries(14):
+    # The award order: its honourees in one query, however many batches (and the linked
+    # councils' prizes: none here).
+    with django_assert_max_num_queries(15):
         order = client.get(page("event_award_order", conf))
 
     assert len(programme.context["items"]) == count

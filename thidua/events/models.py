@@ -25,6 +25,7 @@ from thidua.events.enums import (
     RsvpVia,
 )
 from thidua.orgs.models import Person, Unit
+from thidua.reviews.models import Council, SlateLine
 
 
 def default_order() -> list[str]:
@@ -68,6 +69,12 @@ class Event(models.Model):
     decisions = models.ManyToManyField(
         Decision,
         verbose_name=_("quyết định khen thưởng trao tại hội nghị"),
+        blank=True,
+        related_name="events",
+    )
+    councils = models.ManyToManyField(
+        Council,
+        verbose_name=_("hội đồng xét chọn có kết quả trao tại hội nghị"),
         blank=True,
         related_name="events",
     )
@@ -167,6 +174,10 @@ class Guest(models.Model):
     decision_line = models.ForeignKey(
         DecisionLine, null=True, blank=True, on_delete=models.PROTECT, related_name="delegates"
     )
+    # Or the selected line of a review council's confirmed result (a prize for an initiative).
+    slate_line = models.ForeignKey(
+        SlateLine, null=True, blank=True, on_delete=models.PROTECT, related_name="delegates"
+    )
     award_name = models.CharField(_("hình thức khen thưởng"), max_length=300, blank=True)
     citation = models.TextField(_("lời giới thiệu khi trao thưởng"), blank=True)
     # The invitation and the answer to it.
@@ -217,7 +228,7 @@ class Guest(models.Model):
 
     @property
     def is_honouree(self) -> bool:
-        return self.decision_line_id is not None
+        return self.decision_line_id is not None or self.slate_line_id is not None
 
     @property
     def is_present(self) -> bool:

@@ -399,8 +399,8 @@ def guest_update(*, actor: Any, guest: Guest, data: Mapping[str, Any]) -> dict[s
     Side effects: the guest, audit (when something changed)."""
     _require_open(guest.group.event)
     values = {k: v for k, v in _guest_values(data).items() if k in data}
-    if guest.decision_line_id is not None:
-        # What the decision says stays as it says it; how to reach them may change.
+    if guest.is_honouree:
+        # What the decision or the council's result says stays; how to reach them may change.
         values = {k: v for k, v in values.items() if k in {"email", "phone"}}
     if "name" in values and not values["name"]:
         raise ValidationError({"name": _("Hãy nhập họ và tên khách mời.")})

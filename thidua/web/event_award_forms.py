@@ -14,6 +14,7 @@ from thidua.common.vietnamese import date_short
 from thidua.events.award_order import MAX_STAGE
 from thidua.events.enums import OrderKey
 from thidua.events.models import AgendaItem, Event, Guest
+from thidua.reviews.models import Council
 from thidua.web.award_forms.nominations import TimeInput
 
 
@@ -45,6 +46,27 @@ class DecisionLinkForm(forms.Form):
     def __init__(self, *args: Any, decisions: QuerySet[Decision], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast("forms.ModelChoiceField[Decision]", self.fields["decision"]).queryset = decisions
+
+
+class CouncilChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} – {obj.unit.name}"
+
+
+class CouncilLinkForm(forms.Form):
+    council = CouncilChoiceField(
+        label=_("Hội đồng xét chọn có kết quả trao tại hội nghị"),
+        queryset=Council.objects.none(),
+        empty_label=None,
+        error_messages={
+            "required": _("Hãy chọn hội đồng."),
+            "invalid_choice": _("Hội đồng này chưa có kết quả đã thông qua để trao."),
+        },
+    )
+
+    def __init__(self, *args: Any, councils: QuerySet[Council], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast("forms.ModelChoiceField[Council]", self.fields["council"]).queryset = councils
 
 
 class CitationForm(forms.Form):

@@ -19,6 +19,16 @@ urlpatterns: list[URLPattern] = [
         name="event_decision_unlink",
     ),
     path(
+        "hoi-nghi/<int:pk>/duoc-khen/gan-hoi-dong/",
+        views.event_council_link,
+        name="event_council_link",
+    ),
+    path(
+        "hoi-nghi/<int:pk>/duoc-khen/hoi-dong/<int:council_pk>/bo/",
+        views.event_council_unlink,
+        name="event_council_unlink",
+    ),
+    path(
         "hoi-nghi/<int:pk>/duoc-khen/lay-danh-sach/",
         views.event_honourees_sync,
         name="event_honourees_sync",

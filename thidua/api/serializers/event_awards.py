@@ -10,6 +10,7 @@ from thidua.awards.models import Decision
 from thidua.events.award_order import MAX_STAGE
 from thidua.events.enums import GroupKind, OrderKey, Rsvp
 from thidua.events.models import AgendaItem, Guest
+from thidua.reviews.models import Council
 
 
 class DelegateSerializer(serializers.ModelSerializer[Guest]):
@@ -24,6 +25,11 @@ class DelegateSerializer(serializers.ModelSerializer[Guest]):
         help_text="honouree: người được khen thưởng (từ quyết định); guest: khách mời.",
     )
     decision_line = serializers.IntegerField(source="decision_line_id", read_only=True)
+    slate_line = serializers.IntegerField(
+        source="slate_line_id",
+        read_only=True,
+        help_text="Dòng kết quả xét chọn của hội đồng (giải của sáng kiến), nếu có.",
+    )
     rsvp = serializers.ChoiceField(choices=Rsvp.choices, read_only=True)
     present = serializers.BooleanField(source="is_present", read_only=True)
 
@@ -31,7 +37,7 @@ class DelegateSerializer(serializers.ModelSerializer[Guest]):
         model = Guest
         fields = [
             "id", "group", "group_name", "kind", "order", "name", "position", "unit_name",
-            "email", "phone", "decision_line", "award_name", "citation", "rsvp",
+            "email", "phone", "decision_line", "slate_line", "award_name", "citation", "rsvp",
             "substitute_name", "substitute_position", "present", "present_at",
         ]  # fmt: skip
         read_only_fields = fields
@@ -78,6 +84,39 @@ class DecisionsWriteSerializer(serializers.Serializer[Any]):
         child=serializers.IntegerField(min_value=1),
         required=False,
         help_text="Quyết định thôi trao tại hội nghị.",
+    )
+
+
+class LinkedCouncilSerializer(serializers.ModelSerializer[Council]):
+    """`n_prizes` set by honourees.linked_councils() (absent on offered councils)."""
+
+    unit = serializers.CharField(source="unit.name", read_only=True)
+    prize_count = serializers.IntegerField(source="n_prizes", read_only=True, required=False)
+
+    class Meta:
+        model = Council
+        fields = ["id", "name", "unit", "decision_number", "decision_date", "prize_count"]
+
+
+class CouncilsSerializer(serializers.Serializer[Any]):
+    linked = LinkedCouncilSerializer(many=True, read_only=True)
+    offered = LinkedCouncilSerializer(
+        many=True,
+        read_only=True,
+        help_text="Hội đồng đã biểu quyết kết quả còn gắn được (khi bạn được sửa).",
+    )
+
+
+class CouncilsWriteSerializer(serializers.Serializer[Any]):
+    link = serializers.ListField(
+        child=serializers.IntegerField(min_value=1),
+        required=False,
+        help_text="Hội đồng xét chọn có kết quả trao tại hội nghị (trong danh sách `offered`).",
+    )
+    unlink = serializers.ListField(
+        child=serializers.IntegerField(min_value=1),
+        required=False,
+        help_text="Hội đồng thôi trao kết quả tại hội nghị.",
     )
 
 

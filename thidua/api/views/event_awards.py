@@ -52,6 +52,20 @@ def _decisions_response(request: Request, event: Event) -> Response:
     return Response(api.DecisionsSerializer(body).data)
 
 
+def _councils_response(request: Request, event: Event) -> Response:
+    offered = (
+        list(
+            honourees.councils_to_link(request.user, event).exclude(
+                pk__in=event.councils.values("pk")
+            )
+        )
+        if can_manage_event(request.user, event)
+        else []
+    )
+    body = {"linked": honourees.linked_councils(event), "offered": offered}
+    return Response(api.CouncilsSerializer(body).data)
+
+
 def _order_response(event: Event) -> Response:
     order = honourees.event_award_order(event)
     body = {
@@ -73,6 +87,7 @@ class EventAwardViewSet(ApiMixin, viewsets.GenericViewSet[Event]):
     input_serializers = {
         "delegate": api.HonoureeWriteSerializer,
         "decisions": api.DecisionsWriteSerializer,
+        "councils": api.CouncilsWriteSerializer,
         "agenda": api.AgendaItemWriteSerializer,
         "agenda_item": api.AgendaItemWriteSerializer,
         "award_order": api.AwardOrderWriteSerializer,
@@ -152,6 +167,33 @@ class EventAwardViewSet(ApiMixin, viewsets.GenericViewSet[Event]):
         for decision in event.decisions.filter(pk__in=unlink_ids):
             honourees.event_decision_unlink(actor=request.user, event=event, decision=decision)
         return _decisions_response(request, event)
+
+    @extend_schema(methods=["GET"], responses={200: api.CouncilsSerializer, 404: ERRORS[404]})
+    @extend_schema(
+        methods=["POST"],
+        request=api.CouncilsWriteSerializer,
+        responses={200: api.CouncilsSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["get", "post"], url_path="councils", url_name="councils")
+    def councils(self, request: Request, pk: str) -> Response:
+        """GET: các hội đồng xét chọn có kết quả trao tại hội nghị (`linked`) và hội đồng đã
+        biểu quyết kết quả còn gắn được (`offered`). POST: gắn (`link`) hoặc bỏ (`unlink`);
+        sau đó gọi honourees/sync để đưa các sáng kiến đạt giải vào danh sách."""
+        if request.method == "GET":
+            return _councils_response(request, event_for_user(request.user, pk))
+        event = event_for_user(request.user, pk, manage=True)
+        data = parse(api.CouncilsWriteSerializer, request.data)
+        link_ids = list(dict.fromkeys(data.get("link", [])))
+        found = honourees.councils_to_link(request.user, event).in_bulk(link_ids)
+        if len(found) != len(link_ids):
+            raise ValidationError(
+                {"link": _("Có hội đồng không tìm thấy hoặc chưa biểu quyết thông qua kết quả.")}
+            )
+        for council_pk in link_ids:
+            honourees.event_council_link(actor=request.user, event=event, council=found[council_pk])
+        for council in event.councils.filter(pk__in=data.get("unlink", [])):
+            honourees.event_council_unlink(actor=request.user, event=event, council=council)
+        return _councils_response(request, event)
 
     @extend_schema(request=None, responses={200: api.SyncSerializer, **ERRORS})
     @action(

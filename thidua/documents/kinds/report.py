@@ -666,34 +666,37 @@ def _conferences(programme: Programme, issuer: Unit, until: dt.date) -> list[dic
     for event in held:
         counts = attendance_report(event).total
         honoured = (
-            Guest.objects.filter(
-                group__event=event,
-                decision_line__isnull=False,
-                decision_line__revoked_at__isnull=True,
+            Guest.objects.filter(group__event=event)
+            .filter(
+                Q(decision_line__isnull=False, decision_line__revoked_at__isnull=True)
+                | Q(slate_line__isnull=False)
             )
             .select_related(
                 "group", "decision_line__decision__award", "decision_line__decision__issuer"
             )
             .order_by("group__order", "group_id", "order", "id")
         )
-        by_award: dict[tuple[int, int], dict[str, Any]] = {}
+        by_award: dict[tuple[Any, ...], dict[str, Any]] = {}
         received: list[str] = []
         for guest in honoured:
             line = guest.decision_line
-            if line is None:  # filtered out above; for the type checker
-                continue
-            decision = line.decision
-            group = by_award.setdefault(
-                (decision.award_id, decision.issuer_id),
-                {"ten": decision.award.name_for(decision.issuer), "dong": []},
-            )
+            if line is None:  # a council's prize: grouped by the prize and council
+                group = by_award.setdefault(
+                    ("prize", guest.award_name), {"ten": guest.award_name, "dong": []}
+                )
+            else:
+                decision = line.decision
+                group = by_award.setdefault(
+                    (decision.award_id, decision.issuer_id),
+                    {"ten": decision.award.name_for(decision.issuer), "dong": []},
+                )
             how = _received(guest)
             received.append(how)
             group["dong"].append(
                 {
                     "stt": len(group["dong"]) + 1,
                     "ten": guest.name,
-                    "don_vi": guest.unit_name or line.position,
+                    "don_vi": guest.unit_name or (line.position if line is not None else ""),
                     "nhan": how,
                 }
             )

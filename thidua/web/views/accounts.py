@@ -319,6 +319,8 @@ ACTION_LABELS = {
     "reminders_send": gettext_lazy("Gửi thư nhắc lịch"),
     "event_decision_link": gettext_lazy("Gắn quyết định khen thưởng vào hội nghị"),
     "event_decision_unlink": gettext_lazy("Bỏ quyết định khen thưởng khỏi hội nghị"),
+    "event_council_link": gettext_lazy("Gắn kết quả hội đồng xét chọn vào hội nghị"),
+    "event_council_unlink": gettext_lazy("Bỏ kết quả hội đồng xét chọn khỏi hội nghị"),
     "honourees_sync": gettext_lazy("Lấy danh sách người được khen thưởng từ quyết định"),
     "honouree_update": gettext_lazy("Sửa lời giới thiệu, liên lạc của người được khen thưởng"),
     "agenda_prefill": gettext_lazy("Soạn chương trình mẫu"),

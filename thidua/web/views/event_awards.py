@@ -26,6 +26,7 @@ from thidua.events.script import ScriptGenerator
 from thidua.web.event_award_forms import (
     AgendaItemForm,
     CitationForm,
+    CouncilLinkForm,
     DecisionLinkForm,
     StageForm,
     agenda_initial,
@@ -67,12 +68,25 @@ def event_honourees(request: HttpRequest, pk: int) -> HttpResponse:
     manage = can_manage_event(request.user, event)
     linked = honourees.linked_decisions(event)
     linked_ids = {decision.pk for decision in linked}
+    councils = honourees.linked_councils(event)
+    prizes = (
+        set(honourees.standing_selections(event).values_list("pk", flat=True))
+        if councils
+        else set()
+    )
     groups = honourees.honouree_groups(event)
     for group in groups:
         for guest in group.guests.all():
-            guest.flag = honourees.honouree_flag(guest, linked_ids)  # type: ignore[attr-defined]
+            guest.flag = honourees.honouree_flag(guest, linked_ids, prizes)  # type: ignore[attr-defined]
     offered = (
         honourees.decisions_to_link(request.user, event).exclude(pk__in=linked_ids)
+        if manage
+        else None
+    )
+    councils_offered = (
+        honourees.councils_to_link(request.user, event).exclude(
+            pk__in=[council.pk for council in councils]
+        )
         if manage
         else None
     )
@@ -87,6 +101,11 @@ def event_honourees(request: HttpRequest, pk: int) -> HttpResponse:
             "pending": honourees.pending_lines(event),
             "link_form": DecisionLinkForm(decisions=offered) if offered is not None else None,
             "offered": offered is not None and offered.exists(),
+            "councils": councils,
+            "council_form": (
+                CouncilLinkForm(councils=councils_offered) if councils_offered is not None else None
+            ),
+            "councils_offered": councils_offered is not None and councils_offered.exists(),
             "nav_active": NAV,
         },
     )
@@ -147,6 +166,56 @@ def event_decision_unlink(request: HttpRequest, pk: int, decision_pk: int) -> Ht
 
 @login_required
 @require_POST
+def event_council_link(request: HttpRequest, pk: int) -> HttpResponse:
+    event = event_for_user(request.user, pk, manage=True)
+    form = CouncilLinkForm(request.POST, councils=honourees.councils_to_link(request.user, event))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return _to("web:event_honourees", event, "hoi-dong")
+    council = form.cleaned_data["council"]
+    try:
+        honourees.event_council_link(actor=request.user, event=event, council=council)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(
+            request,
+            _(
+                "Đã gắn kết quả của %(council)s vào hội nghị. Bấm “Lấy danh sách từ quyết "
+                "định” để đưa tác giả các sáng kiến đạt giải vào danh sách đại biểu."
+            )
+            % {"council": council.name},
+        )
+    return _to("web:event_honourees", event, "hoi-dong")
+
+
+@login_required
+@require_POST
+def event_council_unlink(request: HttpRequest, pk: int, council_pk: int) -> HttpResponse:
+    event = event_for_user(request.user, pk, manage=True)
+    council = event.councils.filter(pk=council_pk).first()
+    if council is None:
+        raise Http404(_("Hội đồng này không trao kết quả tại hội nghị."))
+    try:
+        honourees.event_council_unlink(actor=request.user, event=event, council=council)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(
+            request,
+            _(
+                "Đã bỏ kết quả của %(council)s khỏi hội nghị. Bấm “Lấy danh sách từ quyết "
+                "định” để bỏ các sáng kiến đạt giải của hội đồng này."
+            )
+            % {"council": council.name},
+        )
+    return _to("web:event_honourees", event, "hoi-dong")
+
+
+@login_required
+@require_POST
 def event_honourees_sync(request: HttpRequest, pk: int) -> HttpResponse:
     event = event_for_user(request.user, pk, manage=True)
     try:
@@ -168,7 +237,10 @@ def event_honourees_sync(request: HttpRequest, pk: int) -> HttpResponse:
     if result.removed:
         messages.warning(
             request,
-            _("Đã bỏ khỏi danh sách (khen thưởng bị thu hồi hoặc quyết định đã bỏ): %(names)s.")
+            _(
+                "Đã bỏ khỏi danh sách (khen thưởng bị thu hồi, quyết định hoặc hội đồng đã bỏ, "
+                "giải không còn trong kết quả): %(names)s."
+            )
             % {"names": ", ".join(result.removed)},
         )
     if result.flagged:
@@ -190,7 +262,10 @@ def event_honourees_sync(request: HttpRequest, pk: int) -> HttpResponse:
             % {"names": ", ".join(result.moved)},
         )
     if not (result.added or result.removed or result.flagged or result.moved):
-        messages.info(request, _("Danh sách đã khớp với các quyết định; không có gì thay đổi."))
+        messages.info(
+            request,
+            _("Danh sách đã khớp với các quyết định và kết quả xét chọn; không có gì thay đổi."),
+        )
     return _to("web:event_honourees", event)
 
 
