@@ -65,6 +65,9 @@ def central(values: Iterable[float], *, method: str) -> float | None:
 
 
 def _check_unique(sheets: Sequence[Sheet]) -> None:
+    keys = {(sheet.item, sheet.reviewer) for sheet in sheets}
+    if len(keys) == len(sheets):
+        return
     seen: set[Key] = set()
     for sheet in sheets:
         key = (sheet.item, sheet.reviewer)
