@@ -52,6 +52,16 @@ def _media_in_a_temporary_folder(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _no_standings_from_another_test():
+    """Councils' standings are kept per process by a fingerprint of their data; a test's
+    council may reuse the key and frozen timestamps of an earlier test's, so each test starts
+    with none kept."""
+    from thidua.reviews import selectors
+
+    selectors.forget_standings()
+
+
+@pytest.fixture(autouse=True)
 def _vietnamese_after_each_test():
     # A request in English leaves English active in the thread; every test starts in Vietnamese.
     yield

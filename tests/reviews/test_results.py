@@ -18,7 +18,7 @@ from thidua.orgs.enums import Tier
 from thidua.reviews import rubrics, services
 from thidua.reviews.enums import Basis
 from thidua.reviews.models import Assignment
-from thidua.reviews.selectors import council_results
+from thidua.reviews.selectors import attach_initiatives, council_results, council_standings
 
 DAY = dt.datetime(2021, 4, 25, 9, 0, tzinfo=VN)
 HARSH = 2  # points taken off every criterion by the planted reviewer
@@ -135,3 +135,47 @@ def test_the_council_chooses_which_ranking_counts(scored):
     assert [line.raw_rank for line in raw_slate.lines.order_by("rank")] == sorted(
         line.raw_rank or 0 for line in raw_slate.lines.all()
     )
+
+
+def test_the_standings_are_computed_once_while_nothing_changes(scored):
+    council, _, _ = scored
+
+    first = council_standings(council)
+
+    assert council_standings(council) is first
+
+
+def test_a_sheet_handed_in_again_is_counted_at_once(scored):
+    council, harsh, _ = scored
+    before = council_standings(council)
+    assignment = Assignment.objects.filter(member=harsh).order_by("id")[0]
+    old = {row.initiative_id: row.result.raw for row in before.rows}[assignment.initiative_id]
+    full = {c.code: c.max_points for c in rubrics.PRESETS["da_nang"].criteria}
+
+    services.sheet_save(actor=None, assignment=assignment, points=full, submit=True, now=DAY)
+
+    after = council_standings(council)
+    raw = {row.initiative_id: row.result.raw for row in after.rows}[assignment.initiative_id]
+    assert after is not before
+    assert raw is not None and old is not None and raw > old
+
+
+def test_changing_the_official_ranking_changes_the_standings(scored):
+    council, _, _ = scored
+    before = council_standings(council)
+
+    services.council_update(actor=None, council=council, data={"basis": Basis.RAW})
+
+    assert council_standings(council) is not before
+
+
+def test_the_page_reads_only_its_own_initiatives(scored):
+    council, _, _ = scored
+    standings = council_standings(council)
+
+    shown = attach_initiatives(standings.ordered(Basis.CORRECTED)[:10])
+
+    assert [row.initiative.pk for row in shown] == [
+        row.initiative_id for row in standings.ordered(Basis.CORRECTED)[:10]
+    ]
+    assert all(row.initiative is None for row in standings.rows)  # the kept rows stay bare

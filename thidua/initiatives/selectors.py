@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
@@ -82,7 +82,10 @@ def initiative_list(
 
 
 def status_counts(rows: QuerySet[Initiative]) -> dict[str, int]:
-    counts = Counter(rows.order_by().values_list("status", flat=True))
+    # Counted by the database: a national list holds hundreds of thousands of rows.
+    counts = dict(
+        rows.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
+    )
     return {value: counts.get(value, 0) for value in Status.values}
 
 
@@ -120,35 +123,48 @@ def progress_board(
         .select_related("unit")
         .order_by("unit__name")
     )
-    # One pass over the subtree: each unit's path tells which child it belongs to.
-    subtree = list(
-        UnitPlacement.objects.on(day).under(here.path).values_list("unit_id", "path", "unit__kind")
-    )
+    # One pass over the subtree: the segment of each unit's path after ours names the child
+    # it belongs to. Everything below is counted by the database, grouped by registering unit.
+    child_by_segment = {child.path[len(here.path) :].split("/", 1)[0]: child for child in children}
+    subtree = UnitPlacement.objects.on(day).under(here.path)
     child_of: dict[int, int] = {}
-    for unit_id, path, _ in subtree:
-        for child in children:
-            if path.startswith(child.path):
-                child_of[unit_id] = child.unit_id
-                break
-    grassroots_total: Counter[int] = Counter(
-        child_of[unit_id] for unit_id, _, kind in subtree if kind == "cdcs" and unit_id in child_of
-    )
-    active = Initiative.objects.filter(programme=programme, unit_id__in=list(child_of)).exclude(
-        status__in=[Status.DRAFT, Status.WITHDRAWN]
+    grassroots_total: Counter[int] = Counter()
+    for unit_id, path, kind in subtree.values_list("unit_id", "path", "unit__kind").iterator(
+        chunk_size=20_000
+    ):
+        child = child_by_segment.get(path[len(here.path) :].split("/", 1)[0])
+        if child is None:
+            continue  # `unit` itself
+        child_of[unit_id] = child.unit_id
+        if kind == "cdcs":
+            grassroots_total[child.unit_id] += 1
+    active = (
+        Initiative.objects.filter(programme=programme, unit_id__in=subtree.values("unit_id"))
+        .exclude(status__in=[Status.DRAFT, Status.WITHDRAWN])
+        .order_by()
+        .values_list("unit_id")
+        .annotate(n=Count("pk"))
+        .values_list("unit_id", "n")
     )
     registered: Counter[int] = Counter()
-    submitting_unions: dict[int, set[int]] = {}
-    for registering_unit in active.values_list("unit_id", flat=True):
-        child_id = child_of[registering_unit]
-        registered[child_id] += 1
-        submitting_unions.setdefault(child_id, set()).add(registering_unit)
+    submitting_unions: Counter[int] = Counter()
+    for registering_unit, count in active:
+        child_id = child_of.get(registering_unit)
+        if child_id is not None:
+            registered[child_id] += count
+            submitting_unions[child_id] += 1
     reached: Counter[int] = Counter()
     if level is not None:
-        for registering_unit in Stage.objects.filter(level=level, unit=unit).values_list(
-            "initiative__unit_id", flat=True
-        ):
+        arrived = (
+            Stage.objects.filter(level=level, unit=unit)
+            .order_by()
+            .values_list("initiative__unit_id")
+            .annotate(n=Count("pk"))
+            .values_list("initiative__unit_id", "n")
+        )
+        for registering_unit, count in arrived:
             if registering_unit in child_of:
-                reached[child_of[registering_unit]] += 1
+                reached[child_of[registering_unit]] += count
     # Every extension of the level at once, not one query per child.
     extensions = (
         list(DeadlineExtension.objects.filter(level=level).values_list("unit_id", "deadline"))
@@ -163,7 +179,7 @@ def progress_board(
                 unit=child.unit,
                 grassroots_total=grassroots_total[child.unit_id]
                 or (1 if child.unit.tier == Tier.GRASSROOTS else 0),
-                grassroots_submitted=len(submitting_unions.get(child.unit_id, ())),
+                grassroots_submitted=submitting_unions[child.unit_id],
                 registered=registered[child.unit_id],
                 reached_us=reached[child.unit_id],
                 deadline=deadline,

@@ -3,11 +3,12 @@ the pure functions in `scoring`, `rubrics` and `selection` from plain data read 
 
 from __future__ import annotations
 
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Count, Max, Min, Q, QuerySet, Sum
 
 from thidua.initiatives.enums import StageStatus
 from thidua.initiatives.models import Initiative, Stage
@@ -154,9 +155,13 @@ def active_pairs(council: Council) -> dict[int, set[int]]:
 
 @dataclass
 class Row:
-    """One initiative's line on the ranking page."""
+    """One initiative's line on the ranking page. ``initiative`` is attached only for the rows
+    a page shows (see :func:`attach_initiatives`); the scores come from the council's
+    computed standings."""
 
-    initiative: Initiative
+    initiative_id: int
+    code: str
+    benefit_value: int | None
     result: scoring.ItemResult | None
     outcome: rubrics.Outcome | None
     raw_rank: int | None = None
@@ -164,6 +169,7 @@ class Row:
     raw_decided_by: str | None = None
     corrected_decided_by: str | None = None
     sender_id: int | None = None
+    initiative: Initiative = field(default=None, repr=False)  # type: ignore[assignment]
 
     @property
     def moved(self) -> int | None:
@@ -171,6 +177,38 @@ class Row:
         if self.raw_rank is None or self.corrected_rank is None:
             return None
         return self.raw_rank - self.corrected_rank
+
+
+@dataclass
+class Standings:
+    """What a council's sheets add up to, without the initiatives themselves: computed once
+    per change of the council's sheets, assignments, initiatives or settings (see
+    :func:`council_standings`) and shared by the requests that follow."""
+
+    spec: rubrics.RubricSpec
+    rows: list[Row]
+    reviewers: dict[int, scoring.ReviewerReport]
+    icc: float | None
+    alpha: float | None
+    sheets: int
+    expected: int
+    tie_breakers: list[tuple[str, str]]
+    _ordered: dict[str, list[Row]] = field(default_factory=dict, repr=False)
+
+    def ordered(self, basis: str) -> list[Row]:
+        """The rows by rank on `basis` (unranked last, by code); sorted once, then reused."""
+        if basis not in self._ordered:
+
+            def key(row: Row) -> tuple[int, str]:
+                rank = row.corrected_rank if basis == Basis.CORRECTED else row.raw_rank
+                return (rank if rank is not None else 10**9, row.code)
+
+            self._ordered[basis] = sorted(self.rows, key=key)
+        return self._ordered[basis]
+
+    @property
+    def disputed(self) -> int:
+        return sum(1 for row in self.rows if row.result is not None and row.result.disputed)
 
 
 @dataclass
@@ -185,11 +223,12 @@ class Results:
     expected: int
     tie_breakers: list[tuple[str, str]] = field(default_factory=list)
     alpha: float | None = None  # Krippendorff's alpha (interval), beside the ICC
+    standings: Standings | None = field(default=None, repr=False)
 
     def ordered(self, basis: str) -> list[Row]:
         def key(row: Row) -> tuple[int, str]:
             rank = row.corrected_rank if basis == Basis.CORRECTED else row.raw_rank
-            return (rank if rank is not None else 10**9, row.initiative.code)
+            return (rank if rank is not None else 10**9, row.code)
 
         return sorted(self.rows, key=key)
 
@@ -218,22 +257,82 @@ def submitted_sheets(council: Council) -> QuerySet[ScoreSheet]:
     )
 
 
-def council_results(council: Council) -> Results:
-    """Every candidate's aggregated raw and corrected score, its rubric outcome, its rank both
-    ways, plus per-reviewer reports and the council's agreement."""
+# The standings of the councils last asked for in this process, with the fingerprint of what
+# they were computed from. Each app server process keeps its own; the fingerprint is read from
+# the database on every request, so a change made through any server is seen by all.
+_STANDINGS: OrderedDict[int, tuple[tuple[Any, ...], Standings]] = OrderedDict()
+_STANDINGS_KEPT = 8
+_STANDINGS_LOCK = threading.Lock()
+
+
+def _fingerprint(council: Council, spec: rubrics.RubricSpec) -> tuple[Any, ...]:
+    """Everything the standings depend on, in three aggregate queries: the sheets (count,
+    latest change and sum of totals), the assignments, the initiatives under review (and
+    their latest edit: benefit value and submission date break ties), and the council's own
+    settings."""
+    sheets = ScoreSheet.objects.filter(assignment__council=council).aggregate(
+        n=Count("pk"),
+        submitted=Count("pk", filter=Q(status=SheetStatus.SUBMITTED)),
+        changed=Max("updated_at"),
+        points=Sum("total"),
+    )
+    assignments = Assignment.objects.filter(council=council).aggregate(
+        n=Count("pk"),
+        active=Count("pk", filter=Q(status=AssignmentStatus.ACTIVE)),
+        last=Max("pk"),
+        ended=Max("ended_at"),
+    )
+    initiatives = council_initiatives(council).aggregate(
+        n=Count("pk"), changed=Max("updated_at"), last=Max("pk")
+    )
+    settings = (
+        council.status, council.method, council.correction, council.basis,
+        str(council.dispute_threshold), tuple(council.tie_breakers), council.rubric_id,
+    )  # fmt: skip
+    return (
+        tuple(sheets.values()), tuple(assignments.values()), tuple(initiatives.values()),
+        settings, spec,
+    )  # fmt: skip
+
+
+def council_standings(council: Council) -> Standings:
+    """The council's standings, computed again only when what they depend on has changed."""
     assert council.rubric is not None  # noqa: S101 (a council scores only once it has a rubric)
     spec = council.rubric.spec()
+    fingerprint = _fingerprint(council, spec)
+    with _STANDINGS_LOCK:
+        kept = _STANDINGS.get(council.pk)
+        if kept is not None and kept[0] == fingerprint:
+            _STANDINGS.move_to_end(council.pk)
+            return kept[1]
+    standings = _compute_standings(council, spec)
+    with _STANDINGS_LOCK:
+        _STANDINGS[council.pk] = (fingerprint, standings)
+        _STANDINGS.move_to_end(council.pk)
+        while len(_STANDINGS) > _STANDINGS_KEPT:
+            _STANDINGS.popitem(last=False)
+    return standings
+
+
+def forget_standings() -> None:
+    """Drop every kept standings (tests; nothing in the app needs it)."""
+    with _STANDINGS_LOCK:
+        _STANDINGS.clear()
+
+
+def _compute_standings(council: Council, spec: rubrics.RubricSpec) -> Standings:
     high = float(spec.max_total)
+    codes = [c.code for c in spec.criteria]
     sheets = [
         scoring.Sheet(
             item=initiative_id,
             reviewer=member_id,
             total=float(total),
-            criteria={c.code: float(points.get(c.code) or 0) for c in spec.criteria},
+            criteria={code: float(points.get(code) or 0) for code in codes},
         )
-        for initiative_id, member_id, total, points in submitted_sheets(council).values_list(
-            "assignment__initiative_id", "assignment__member_id", "total", "points"
-        )
+        for initiative_id, member_id, total, points in submitted_sheets(council)
+        .values_list("assignment__initiative_id", "assignment__member_id", "total", "points")
+        .iterator(chunk_size=10_000)
     ]
     results = {
         item: _rounded(result)
@@ -247,46 +346,83 @@ def council_results(council: Council) -> Results:
         ).items()
     }
     stages = dict(council_stages(council).values_list("initiative_id", "sender_id"))
-    initiatives = list(
+    facts = (
         council_initiatives(council)
-        .select_related("field", "unit")
-        .prefetch_related("authorships__person")
         # "Submitted earlier" means handed in to the union: its first stage, not the draft.
         .annotate(submitted=Min("stages__entered_at"))
         .order_by("code")
+        .values_list("pk", "code", "benefit_value", "submitted")
     )
     rows = []
-    for initiative in initiatives:
-        result = results.get(initiative.pk)
+    submitted_on: dict[int, Any] = {}
+    for pk, code, benefit_value, submitted in facts.iterator(chunk_size=10_000):
+        result = results.get(pk)
         outcome = None
         if result is not None and result.raw is not None:
             score = result.corrected if council.basis == Basis.CORRECTED else result.raw
             outcome = rubrics.outcome(spec, score or 0.0, result.criteria)
+        submitted_on[pk] = submitted
         rows.append(
             Row(
-                initiative=initiative,
+                initiative_id=pk,
+                code=code,
+                benefit_value=benefit_value,
                 result=result,
                 outcome=outcome,
-                sender_id=stages.get(initiative.pk),
+                sender_id=stages.get(pk),
             )
         )
-    _rank(rows, council.tie_breakers, basis=Basis.RAW)
-    _rank(rows, council.tie_breakers, basis=Basis.CORRECTED)
+    _rank(rows, council.tie_breakers, basis=Basis.RAW, submitted_on=submitted_on)
+    _rank(rows, council.tie_breakers, basis=Basis.CORRECTED, submitted_on=submitted_on)
     names = {c.code: c.name for c in spec.criteria}
-    members = {seat.pk: seat for seat in council.members.select_related("user")}
-    return Results(
-        council=council,
+    return Standings(
         spec=spec,
         rows=rows,
         reviewers=scoring.reviewer_reports(
             sheets, min_offset=max(1.0, high * 0.04), t_threshold=3.0
         ),
-        members=members,
         icc=scoring.icc1(sheets),
         alpha=scoring.krippendorff_alpha_interval(sheets),
         sheets=len(sheets),
         expected=Assignment.objects.filter(council=council, status=AssignmentStatus.ACTIVE).count(),
         tie_breakers=[(key, scoring.tie_breaker_label(key, names)) for key in council.tie_breakers],
+    )
+
+
+def attach_initiatives(rows: list[Row]) -> list[Row]:
+    """Copies of `rows` with their initiatives (field, unit and authors loaded): the kept
+    standings are never written to."""
+    initiatives = (
+        Initiative.objects.filter(pk__in=[row.initiative_id for row in rows])
+        .select_related("field", "unit")
+        .prefetch_related("authorships__person")
+        .in_bulk()
+    )
+    return [replace(row, initiative=initiatives[row.initiative_id]) for row in rows]
+
+
+def council_members(council: Council) -> dict[int, CouncilMember]:
+    return {seat.pk: seat for seat in council.members.select_related("user")}
+
+
+def council_results(council: Council) -> Results:
+    """Every candidate's aggregated raw and corrected score, its rubric outcome, its rank both
+    ways, plus per-reviewer reports and the council's agreement; with every initiative loaded
+    (exports, slates, minutes). The ranking page reads :func:`council_standings` instead and
+    loads only the initiatives of the page it shows."""
+    standings = council_standings(council)
+    return Results(
+        council=council,
+        spec=standings.spec,
+        rows=attach_initiatives(standings.rows),
+        reviewers=standings.reviewers,
+        members=council_members(council),
+        icc=standings.icc,
+        alpha=standings.alpha,
+        sheets=standings.sheets,
+        expected=standings.expected,
+        tie_breakers=standings.tie_breakers,
+        standings=standings,
     )
 
 
@@ -305,23 +441,25 @@ def _rounded(result: scoring.ItemResult) -> scoring.ItemResult:
     )
 
 
-def _rank(rows: list[Row], tie_breakers: list[str], *, basis: str) -> None:
+def _rank(
+    rows: list[Row], tie_breakers: list[str], *, basis: str, submitted_on: dict[int, Any]
+) -> None:
     entries = [
         scoring.RankInput(
-            item=row.initiative.pk,
+            item=row.initiative_id,
             score=(
                 None
                 if row.result is None
                 else (row.result.corrected if basis == Basis.CORRECTED else row.result.raw)
             ),
-            benefit_value=row.initiative.benefit_value,
+            benefit_value=row.benefit_value,
             criteria=row.result.criteria if row.result else {},
-            submitted_at=getattr(row.initiative, "submitted", None),
-            code=row.initiative.code,
+            submitted_at=submitted_on.get(row.initiative_id),
+            code=row.code,
         )
         for row in rows
     ]
-    by_item = {row.initiative.pk: row for row in rows}
+    by_item = {row.initiative_id: row for row in rows}
     for ranked in scoring.rank(entries, tie_breakers=tie_breakers):
         row = by_item[ranked.item]
         if row.result is None:

@@ -12,8 +12,8 @@ from thidua.api.serializers.reviews.common import ReviewedInitiativeSerializer, 
 from thidua.api.serializers.reviews.councils import CouncilRefSerializer
 from thidua.reviews import scoring, selection
 from thidua.reviews.enums import Basis, SlateStatus, VoteMethod
-from thidua.reviews.models import MediaPick, Slate, SlateLine, Vote
-from thidua.reviews.selectors import Results, Row
+from thidua.reviews.models import CouncilMember, MediaPick, Slate, SlateLine, Vote
+from thidua.reviews.selectors import Row, Standings
 
 # Ranking
 
@@ -70,7 +70,9 @@ def ranking_row(row: Row, basis: str) -> dict[str, Any]:
     }
 
 
-def ranking_summary(results: Results, basis: str) -> dict[str, Any]:
+def ranking_summary(
+    results: Standings, members: dict[int, CouncilMember], basis: str
+) -> dict[str, Any]:
     """What the page's header says: agreement, counts, and the members who sit apart."""
     return {
         "basis": basis,
@@ -84,7 +86,7 @@ def ranking_summary(results: Results, basis: str) -> dict[str, Any]:
         "flagged": [
             {
                 "member": member_id,
-                "name": results.members[member_id].name,
+                "name": members[member_id].name,
                 "sheets": report.sheets,
                 "mean_offset": points(report.mean_offset),
             }

@@ -44,7 +44,12 @@ from thidua.reviews.permissions import (
     councils_for_user,
     seat_of,
 )
-from thidua.reviews.selectors import council_initiatives, council_results
+from thidua.reviews.selectors import (
+    attach_initiatives,
+    council_initiatives,
+    council_members,
+    council_standings,
+)
 from thidua.spreadsheets import review_import
 
 COUNCIL = {200: api.CouncilDetailSerializer, **ERRORS}
@@ -340,11 +345,12 @@ class CouncilViewSet(
         if council.rubric is None:
             raise ValidationError(_("Hội đồng chưa có bộ tiêu chí chấm điểm."))
         basis = query.get("basis") or council.basis
-        results = council_results(council)
-        rows = [api.ranking_row(row, basis) for row in results.ordered(basis)]
-        page = _page(self, rows)
-        response = self.get_paginated_response(api.RankingRowSerializer(page, many=True).data)
-        response.data["summary"] = api.ranking_summary(results, basis)
+        standings = council_standings(council)
+        # Only the initiatives of the page asked for are read, however many the council ranks.
+        page = attach_initiatives(_page(self, standings.ordered(basis)))
+        rows = [api.ranking_row(row, basis) for row in page]
+        response = self.get_paginated_response(api.RankingRowSerializer(rows, many=True).data)
+        response.data["summary"] = api.ranking_summary(standings, council_members(council), basis)
         return response
 
     @extend_schema(

@@ -31,8 +31,10 @@ from thidua.reviews.permissions import (
 )
 from thidua.reviews.scoring import agreement_label
 from thidua.reviews.selectors import (
+    attach_initiatives,
     council_initiatives,
-    council_results,
+    council_members,
+    council_standings,
 )
 from thidua.spreadsheets import review_exports
 from thidua.web.forms import add_service_errors
@@ -69,7 +71,7 @@ def ranking(request: HttpRequest, pk: int) -> HttpResponseBase:
                     request, _("Xếp hạng chính thức: %(basis)s.") % {"basis": Basis(basis).label}
                 )
         return redirect("web:ranking", pk=council.pk)
-    results = council_results(council)
+    results = council_standings(council)
     order = request.GET.get("theo", council.basis)
     if order not in Basis.values:
         order = council.basis
@@ -78,8 +80,11 @@ def ranking(request: HttpRequest, pk: int) -> HttpResponseBase:
     if only == "xem-lai":
         rows = [r for r in rows if r.result is not None and r.result.disputed]
     page = paginate(request, rows, per_page=100)  # type: ignore[arg-type]
+    # Only the initiatives of the page shown are read, however many the council ranks.
+    page.object_list = attach_initiatives(list(page.object_list))
+    members = council_members(council)
     reviewers = sorted(
-        ((results.members[key], report) for key, report in results.reviewers.items()),
+        ((members[key], report) for key, report in results.reviewers.items()),
         key=lambda pair: pair[0].pk,
     )
     return render(
