@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "thidua.documents",
     "thidua.events",
     "thidua.spreadsheets",
+    "thidua.jobs",
     "thidua.web",
     "thidua.api",
     "django.contrib.admin",

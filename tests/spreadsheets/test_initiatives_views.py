@@ -11,6 +11,7 @@ from tests.initiatives.conftest import kg  # noqa: F401 - fixture
 from tests.spreadsheets.conftest import read_back, xlsx
 from tests.spreadsheets.test_initiatives_import import HEADERS, initiative_row
 from thidua.initiatives.models import Initiative
+from thidua.jobs.models import Job
 from thidua.orgs.models import Person
 from thidua.spreadsheets import staging
 
@@ -77,23 +78,33 @@ def test_carry_up_is_offered_to_an_upper_units_officer_only(kg):
     assert "Đưa lên đến cấp của tôi" in officer.text
 
 
-def test_upload_preview_confirm_creates_the_initiatives_and_new_authors(kg):
+def test_upload_preview_confirm_creates_the_initiatives_and_new_authors(
+    kg, django_capture_on_commit_callbacks
+):
     client = client_for(kg.official_a)
     rows = [initiative_row(authors="Trần Văn Hải (60%); Nguyễn Thị Lan (40%)")]
 
     uploaded = upload(client, kg.programme, rows, sau_khi_nhap="draft")
     preview = client.get(uploaded["Location"])
-    confirmed = client.post(
-        uploaded["Location"],
-        {"action": "apply", "fingerprint": preview.context["report"].fingerprint},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed = client.post(
+            uploaded["Location"],
+            {"action": "apply", "fingerprint": preview.context["report"].fingerprint},
+        )
+    job = Job.objects.get()
 
     assert uploaded.status_code == 302
     assert "Cải tiến hệ thống bơm tăng áp (KG-RG-01)" in preview.text
     assert "Nguyễn Thị Lan (40%, thêm người mới)" in preview.text
     assert "1 người sẽ được thêm mới" in preview.text
     assert f"Chương trình: {kg.programme.name}." in preview.text
-    assert confirmed.status_code == 302
+    assert confirmed["Location"] == reverse("web:job_detail", args=[job.pk])
+    assert (job.status, job.kind, job.unit) == (
+        "done",
+        "initiative_import",
+        kg.programme.running_unit,
+    )
+    assert "Đã nhập: thêm mới 1, cập nhật 0, 0 không đổi." in client.get(confirmed["Location"]).text
     initiative = Initiative.objects.get()
     assert (initiative.unit, initiative.status) == (kg.union_a, "draft")
     assert Person.objects.filter(full_name="Nguyễn Thị Lan", unit=kg.union_a).exists()

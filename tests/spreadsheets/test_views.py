@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from tests.conftest import client_for
 from tests.spreadsheets.conftest import PERSON_HEADERS, person_row, xlsx
+from thidua.jobs.models import Job
 from thidua.orgs.models import Person
 from thidua.spreadsheets import staging
 
@@ -28,22 +29,26 @@ def test_index_links_what_the_role_may_do(world):
     assert reverse("spreadsheets:unit_import") in officer.text
 
 
-def test_upload_preview_confirm_creates_the_people(world):
+def test_upload_preview_confirm_creates_the_people(world, django_capture_on_commit_callbacks):
     client = client_for(world.official_a)
     rows = [person_row(name="Nguyễn Văn Hùng", gender="Nam", unit="HP-AL-001")]
 
     uploaded = _upload(client, rows)
     preview = client.get(uploaded["Location"])
-    confirmed = client.post(
-        uploaded["Location"],
-        {"action": "apply", "fingerprint": preview.context["report"].fingerprint},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed = client.post(
+            uploaded["Location"],
+            {"action": "apply", "fingerprint": preview.context["report"].fingerprint},
+        )
 
+    job = Job.objects.get()
     assert uploaded.status_code == 302
     assert "Nguyễn Văn Hùng (HP-AL-001)" in preview.text and "Thêm mới" in preview.text
     assert Person.objects.filter(full_name="Nguyễn Văn Hùng", unit=world.union_a).exists()
-    assert confirmed.status_code == 302
+    assert confirmed["Location"] == reverse("web:job_detail", args=[job.pk])
+    assert (job.status, job.result["created"], job.done, job.total) == ("done", 1, 1, 1)
     assert list(staging.imports_dir().iterdir()) == []
+    assert not job.source  # the job's own copy of the upload goes once it is written
 
 
 def test_preview_writes_nothing_and_lists_each_problem(world):
@@ -59,14 +64,16 @@ def test_preview_writes_nothing_and_lists_each_problem(world):
     assert not Person.objects.filter(full_name="Nguyễn Văn Hùng").exists()
 
 
-def test_confirm_with_a_stale_preview_writes_nothing(world):
+def test_confirm_with_a_stale_preview_writes_nothing(world, django_capture_on_commit_callbacks):
     client = client_for(world.official_a)
     location = _upload(client, [person_row(name="An", gender="Nam", unit="HP-AL-001")])["Location"]
 
-    response = client.post(location, {"action": "apply", "fingerprint": "khac"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(location, {"action": "apply", "fingerprint": "khac"})
 
-    assert response.status_code == 200
-    assert "Dữ liệu đã thay đổi kể từ lúc xem trước" in response.text
+    assert response.status_code == 302
+    assert "Dữ liệu đã thay đổi kể từ lúc xem trước" in client.get(response["Location"]).text
+    assert Job.objects.get().status == "failed"
     assert not Person.objects.filter(full_name="An").exists()
 
 

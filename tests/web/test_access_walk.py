@@ -29,6 +29,8 @@ from thidua.documents.kinds.plan import PlanGenerator
 from thidua.documents.models import DocumentBatch, DocumentTemplate
 from thidua.events import services as events
 from thidua.initiatives import services as initiatives
+from thidua.jobs.enums import JobKind, JobStatus
+from thidua.jobs.models import Job
 from thidua.orgs.enums import Tier
 from thidua.reviews import services as reviews
 from thidua.reviews.rubrics import PRESETS
@@ -61,6 +63,8 @@ OBJECT_KIND = {
     # names the decision's own files ("decision-document-file").
     "document-batch-": "batch",
     "document-": "official",
+    # Background jobs, on the web ("job_detail") and in the API ("job-retry").
+    "job": "job",
 }
 # Web routes of councils, by full name: their `pk` is the council (or, for a score sheet, the
 # assignment; for forming one, the programme); further parameters name objects inside it.
@@ -221,6 +225,7 @@ class BWork:
     guest: object
     official: object
     batch: object
+    job: object
     template: object
 
 
@@ -302,6 +307,10 @@ def b_work(world, settings, tmp_path) -> BWork:
         kind=DocumentKind.AWARD_CERTIFICATE, title="Giấy khen B", unit=world.kien_giang,
         decision=decision, status=BatchStatus.FAILED, error="Thử",
     )  # fmt: skip
+    job = Job.objects.create(
+        kind=JobKind.PERSON_EXPORT, title="Xuất danh sách người", created_by=world.official_b,
+        unit=world.union_b, status=JobStatus.FAILED, error="Thử",
+    )  # fmt: skip
     template = DocumentTemplate.objects.create(
         unit=world.kien_giang, kind=DocumentKind.PLAN,
         file=SimpleUploadedFile("mau.docx", PlanGenerator.builtin()),
@@ -309,6 +318,7 @@ def b_work(world, settings, tmp_path) -> BWork:
     return BWork(
         official=official,
         batch=batch,
+        job=job,
         template=template,
         programme=programme,
         level=level,
@@ -354,6 +364,7 @@ def _object_values(
         "event": work.event.pk,
         "official": work.official.pk,
         "batch": work.batch.pk,
+        "job": work.job.pk,
         "template": work.template.pk,
     }
     values: dict[str, object] = {}

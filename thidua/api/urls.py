@@ -2,8 +2,9 @@
 review councils (assignments, score sheets, ranking, slates, conflicts of interest),
 commendation (the award catalogue, honouring cycles with their categories, rules and the
 quotas of single units, nominations and their papers, decisions, award history, the issuers'
-document registers), honouring conferences (their plan, guest groups and guests), token login,
-and the OpenAPI schema with its docs (Swagger UI and Redoc served from local files, no CDN).
+document registers), honouring conferences (their plan, guest groups and guests), background
+jobs (imports and exports: progress, result, file, retry), token login, and the OpenAPI
+schema with its docs (Swagger UI and Redoc served from local files, no CDN).
 
 Route names carry the object they take (unit, person, programme, initiative, attachment,
 council, assignment, slate, conflict, award, cycle, nomination, decision, event):
@@ -40,6 +41,7 @@ from thidua.api.views.event_checkin import EventCheckinViewSet
 from thidua.api.views.event_invitations import EventInvitationViewSet, RsvpView
 from thidua.api.views.events import EventViewSet
 from thidua.api.views.initiatives import AttachmentViewSet, InitiativeViewSet
+from thidua.api.views.jobs import JobViewSet
 from thidua.api.views.orgs import MeView, PersonViewSet, UnitViewSet
 from thidua.api.views.programmes import ProgrammeViewSet
 from thidua.api.views.reviews import (
@@ -78,6 +80,7 @@ router.register("documents", DocumentViewSet, basename="document")
 router.register("decisions", DecisionFileViewSet, basename="decision-document")
 router.register("document-batches", BatchViewSet, basename="document-batch")
 router.register("certificates", CertificateCheckViewSet, basename="certificate")
+router.register("jobs", JobViewSet, basename="job")
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),

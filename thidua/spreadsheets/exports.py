@@ -5,7 +5,7 @@ exported file can be edited and imported back."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 from django.utils import translation
@@ -15,7 +15,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from thidua.orgs.permissions import Cap, has_cap_somewhere, today
+from thidua.orgs.permissions import Cap, has_cap_somewhere, people_for_user, today
 from thidua.spreadsheets.base import Column, SheetSpec, SpreadsheetDocument
 from thidua.spreadsheets.selectors import people_for_export, units_for_export
 from thidua.spreadsheets.sheets import PERSON_SHEET, UNIT_SHEET
@@ -38,12 +38,18 @@ class SheetDocument(SpreadsheetDocument):
 
     # The guide and the lists of allowed values, for files meant to be filled in and imported.
     with_guide = True
+    # Told the number of rows written so far, as they are written: a background job's progress.
+    progress: Callable[[int], object] | None = None
 
     def __init__(self, *, spec: SheetSpec) -> None:
         self.spec = spec
 
     def rows(self) -> Iterable[dict[str, Any]]:
         return []
+
+    def row_count(self) -> int:
+        """How many rows `rows()` yields, counted in one query before writing."""
+        return 0
 
     def render(self, out: IO[bytes]) -> None:
         # The workbook is Vietnamese whatever the page's language (see base.py).
@@ -62,8 +68,10 @@ class SheetDocument(SpreadsheetDocument):
             data.column_dimensions[get_column_letter(index)].width = column.width
         data.freeze_panes = "A2"
         data.append([self._bold(data, column.header) for column in self.spec.columns])
-        for values in self.rows():
+        for written, values in enumerate(self.rows(), start=1):
             data.append([self._cell(data, column, values) for column in self.spec.columns])
+            if self.progress is not None:
+                self.progress(written)
         if guide is not None:
             self._write_guide(guide)
         workbook.save(out)
@@ -155,6 +163,9 @@ class UnitExport(SheetDocument):
         self.user = user
         self.name = f"thidua-don-vi-{today():%Y%m%d}"
 
+    def row_count(self) -> int:
+        return units_for_export(user=self.user).count()
+
     def rows(self) -> Iterator[dict[str, Any]]:
         for unit in units_for_export(user=self.user).iterator(chunk_size=2000):
             yield {column.field: getattr(unit, column.field) for column in self.spec.columns}
@@ -165,6 +176,9 @@ class PersonExport(SheetDocument):
         super().__init__(spec=people_spec_for(user))
         self.user = user
         self.name = f"thidua-nguoi-{today():%Y%m%d}"
+
+    def row_count(self) -> int:
+        return people_for_user(self.user, Cap.VIEW_PEOPLE).count()
 
     def rows(self) -> Iterator[dict[str, Any]]:
         for person in people_for_export(user=self.user).iterator(chunk_size=2000):

@@ -44,6 +44,11 @@ class InitiativeExport(SheetDocument):
         self.filters = filters
         self.name = f"thidua-sang-kien-{today():%Y%m%d}"
 
+    def row_count(self) -> int:
+        return initiative_list(
+            initiatives=initiatives_for_user(self.user), filters=self.filters
+        ).count()
+
     def rows(self) -> Iterator[dict[str, Any]]:
         rows = initiative_list(initiatives=initiatives_for_user(self.user), filters=self.filters)
         # Each chunk brings its authors in one more query, whatever the number of rows.

@@ -47,7 +47,14 @@ from thidua.spreadsheets.base import CREATE, Change, ImportReport, Problem, RowO
 from thidua.spreadsheets.initiative_sheets import import_sheet
 from thidua.spreadsheets.parsing import share_text
 from thidua.spreadsheets.reader import Sheet, SheetRow, Source
-from thidua.spreadsheets.services import NO_UNIT, _codes, _Rows, _run, _UnitsByCode
+from thidua.spreadsheets.services import (
+    NO_UNIT,
+    RowProgress,
+    _codes,
+    _Rows,
+    _run,
+    _UnitsByCode,
+)
 
 MODE_DRAFT, MODE_SUBMIT, MODE_FORWARD = "draft", "submit", "forward"
 MODE_LABELS = {
@@ -115,6 +122,7 @@ def initiatives_import(
     mode: str = MODE_DRAFT,
     expected_fingerprint: str | None = None,
     now: dt.datetime | None = None,
+    progress: RowProgress | None = None,
 ) -> ImportReport:
     """Create the initiatives of a sheet in `programme`. "Mã CĐCS" must be a grassroots union
     in the actor's MANAGE_PEOPLE scope that takes part in the programme; "Lĩnh vực" one of the
@@ -141,6 +149,7 @@ def initiatives_import(
         rows_for=lambda sheet: _InitiativeRows(
             actor=actor, sheet=sheet, programme=programme, mode=mode, targets=targets, now=now
         ),
+        progress=progress,
     )  # fmt: skip
     report.notes = [
         _("Chương trình: %(name)s.") % {"name": programme.name},

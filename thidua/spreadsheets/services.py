@@ -53,8 +53,17 @@ FIELD_COLUMNS = {"parent": "parent_code", "new_parent": "parent_code", "unit": "
 NO_UNIT = gettext_noop("Không tìm thấy đơn vị có mã “%(code)s” trong phạm vi bạn quản lý.")
 
 
+# Told (rows handled, rows in the sheet) as an import goes: a background job's progress bar.
+RowProgress = Callable[[int, int], object]
+
+
 def units_import(
-    *, actor: User, file: Source, dry_run: bool, expected_fingerprint: str | None = None
+    *,
+    actor: User,
+    file: Source,
+    dry_run: bool,
+    expected_fingerprint: str | None = None,
+    progress: RowProgress | None = None,
 ) -> ImportReport:
     """Create or update units from a sheet. A row whose code exists updates that unit (only
     in the actor's MANAGE_UNITS scope, never its parent); a new code creates a unit under
@@ -66,12 +75,17 @@ def units_import(
     require_cap_somewhere(actor, Cap.MANAGE_UNITS)
     return _run(
         spec=UNIT_SHEET, file=file, dry_run=dry_run, expected_fingerprint=expected_fingerprint,
-        rows_for=lambda sheet: _UnitRows(actor=actor, sheet=sheet),
+        rows_for=lambda sheet: _UnitRows(actor=actor, sheet=sheet), progress=progress,
     )  # fmt: skip
 
 
 def people_import(
-    *, actor: User, file: Source, dry_run: bool, expected_fingerprint: str | None = None
+    *,
+    actor: User,
+    file: Source,
+    dry_run: bool,
+    expected_fingerprint: str | None = None,
+    progress: RowProgress | None = None,
 ) -> ImportReport:
     """Create or update people from a sheet. A row with "Mã" updates that person, who must be
     in the actor's MANAGE_PEOPLE scope; a row without creates one. "Mã đơn vị" must be a unit
@@ -82,7 +96,7 @@ def people_import(
     require_cap_somewhere(actor, Cap.MANAGE_PEOPLE)
     return _run(
         spec=PERSON_SHEET, file=file, dry_run=dry_run, expected_fingerprint=expected_fingerprint,
-        rows_for=lambda sheet: _PersonRows(actor=actor, sheet=sheet),
+        rows_for=lambda sheet: _PersonRows(actor=actor, sheet=sheet), progress=progress,
     )  # fmt: skip
 
 
@@ -129,6 +143,7 @@ def _run(
     dry_run: bool,
     expected_fingerprint: str | None,
     rows_for: Callable[[Sheet], _Rows],
+    progress: RowProgress | None = None,
 ) -> ImportReport:
     report = ImportReport(what=spec.what, dry_run=dry_run)
     try:
@@ -139,8 +154,10 @@ def _run(
     report.warnings = sheet.warnings
     with transaction.atomic():
         rows = rows_for(sheet)
-        for row in sheet.rows:
+        for done, row in enumerate(sheet.rows, start=1):
             outcome, problems = rows.handle(row)
+            if progress is not None:
+                progress(done, len(sheet.rows))
             report.problems += problems
             if outcome is not None and not problems:
                 report.rows.append(outcome)

@@ -1,4 +1,5 @@
 """Excel pages: the index, template and export downloads, upload -> preview -> confirm.
+Confirming an import, and exporting a long list, start background jobs (thidua.jobs).
 
 Initiatives have pages of their own in front of the shared ones: the export reads the web
 list's filters, and the template and the import belong to one programme (?chuong_trinh=)."""
@@ -9,14 +10,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from thidua.campaigns.permissions import programme_for_user
+from thidua.orgs.models import Unit
 from thidua.orgs.permissions import has_cap_somewhere, require_cap_somewhere
 from thidua.spreadsheets import staging
 from thidua.spreadsheets.base import SpreadsheetDocument
+from thidua.spreadsheets.exports import SheetDocument
 from thidua.spreadsheets.initiative_exports import InitiativeExport, InitiativeTemplate
 from thidua.spreadsheets.initiative_filters import filters_from_query
 from thidua.spreadsheets.initiative_import import (
@@ -24,7 +29,12 @@ from thidua.spreadsheets.initiative_import import (
     PROGRAMME_OPTION,
     programmes_for_import,
 )
+from thidua.spreadsheets.jobs import export_start, import_start
 from thidua.spreadsheets.kinds import KINDS, SheetKind
+
+# Up to this many rows an export downloads at once; a longer one is made by a background job
+# (a page with its progress), so no request spends minutes writing a workbook.
+DIRECT_EXPORT_ROWS = 2000
 
 
 def _stream(document: SpreadsheetDocument) -> FileResponse:
@@ -63,18 +73,39 @@ def template_download(request: HttpRequest, kind: SheetKind) -> FileResponse:
 
 
 @login_required
-@require_GET
-def export(request: HttpRequest, kind: SheetKind) -> FileResponse:
+@require_http_methods(["GET", "POST"])
+def export(request: HttpRequest, kind: SheetKind) -> HttpResponseBase:
     require_cap_somewhere(request.user, kind.view_cap)
-    return _stream(kind.export(user=request.user))
+    document = kind.export(user=request.user)
+    assert isinstance(document, SheetDocument)  # noqa: S101 - every export is a SheetDocument
+    return _export_or_job(request, kind, document)
 
 
 @login_required
-@require_GET
-def initiative_export(request: HttpRequest) -> FileResponse:
+@require_http_methods(["GET", "POST"])
+def initiative_export(request: HttpRequest) -> HttpResponseBase:
     """The initiatives the user sees, filtered by the web list's own query string."""
     filters = filters_from_query(request.user, request.GET)
-    return _stream(InitiativeExport(user=request.user, filters=filters))
+    document = InitiativeExport(user=request.user, filters=filters)
+    return _export_or_job(request, KINDS["initiative"], document, unit=filters.unit)
+
+
+def _export_or_job(
+    request: HttpRequest, kind: SheetKind, document: SheetDocument, unit: Unit | None = None
+) -> HttpResponseBase:
+    """A short list downloads at once; a long one (or any, when asked by POST) is written by
+    a background job whose page shows the progress, then offers the file."""
+    if request.method == "POST":
+        job = export_start(
+            actor=request.user, sheet=kind.slug, language=get_language(),
+            query=request.GET.urlencode(), unit=unit,
+        )  # fmt: skip
+        return redirect("web:job_detail", job.pk)
+    rows = document.row_count()
+    if rows <= DIRECT_EXPORT_ROWS:
+        return _stream(document)
+    context = {"kind": kind, "rows": rows, "nav_active": "excel"}
+    return render(request, "spreadsheets/export_large.html", context)
 
 
 @login_required
@@ -138,8 +169,8 @@ def _upload(request: HttpRequest, kind: SheetKind, *, options: dict[str, str]) -
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_confirm(request: HttpRequest, token: str) -> HttpResponse:
-    """GET: the preview (a dry run). POST: check again and apply, all or nothing, exactly
-    what the preview showed (its fingerprint); or cancel."""
+    """GET: the preview (a dry run). POST: a background job that checks again and applies,
+    all or nothing, exactly what the preview showed (its fingerprint); or cancel."""
     staged = staging.staged_file(request, token=token)
     kind = KINDS[staged.kind]
     require_cap_somewhere(request.user, kind.manage_cap)
@@ -149,35 +180,16 @@ def import_confirm(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("spreadsheets:index")
     args = kind.import_args(request.user, staged.options)
     if request.method == "POST":
-        report = kind.run_import(
-            actor=request.user, file=staged.path, dry_run=False,
-            expected_fingerprint=request.POST.get("fingerprint", ""), **args,
+        # Written by a background job, all or nothing, against the preview's fingerprint; its
+        # page shows the progress, then the summary or each row's problem.
+        programme = args.get("programme")
+        job = import_start(
+            actor=request.user, staged=staged, fingerprint=request.POST.get("fingerprint", ""),
+            language=get_language(), unit=programme.running_unit if programme else None,
         )  # fmt: skip
-        if report.applied:
-            staging.discard(request, staged)
-            messages.success(
-                request,
-                _(
-                    "Đã nhập tệp “%(name)s”: thêm mới %(created)s %(what)s, "
-                    "cập nhật %(updated)s, %(unchanged)s không đổi."
-                )
-                % {
-                    "name": staged.filename,
-                    "created": report.created,
-                    "what": kind.title,
-                    "updated": report.updated,
-                    "unchanged": report.unchanged,
-                },
-            )
-            if report.additions:
-                messages.info(
-                    request,
-                    _("Đã thêm %(count)s người mới: %(people)s.")
-                    % {"count": len(report.additions), "people": "; ".join(report.additions)},
-                )
-            return redirect("spreadsheets:index")
-    else:
-        report = kind.run_import(actor=request.user, file=staged.path, dry_run=True, **args)
+        staging.discard(request, staged)
+        return redirect("web:job_detail", job.pk)
+    report = kind.run_import(actor=request.user, file=staged.path, dry_run=True, **args)
     upload_form = kind.upload_form(user=request.user, initial=staged.options, **args)
     context = {
         "kind": kind, "staged": staged, "report": report, "upload_form": upload_form,

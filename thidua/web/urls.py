@@ -9,7 +9,16 @@ from thidua.web import (
     urls_events,
     urls_nominations,
 )
-from thidua.web.views import accounts, dashboard, initiatives, people, programmes, reviews, units
+from thidua.web.views import (
+    accounts,
+    dashboard,
+    initiatives,
+    jobs,
+    people,
+    programmes,
+    reviews,
+    units,
+)
 
 app_name = "web"
 
@@ -123,6 +132,10 @@ urlpatterns = [
     path("cham-diem/", reviews.my_sheets, name="my_sheets"),
     path("cham-diem/<int:pk>/", reviews.sheet, name="sheet"),
     path("cham-diem/<int:pk>/xung-dot/", reviews.sheet_conflict, name="sheet_conflict"),
+    path("viec-nen/", jobs.job_list, name="job_list"),
+    path("viec-nen/<int:pk>/", jobs.job_detail, name="job_detail"),
+    path("viec-nen/<int:pk>/tep/", jobs.job_file, name="job_file"),
+    path("viec-nen/<int:pk>/chay-lai/", jobs.job_retry, name="job_retry"),
     *urls_nominations.urlpatterns,
     *urls_decisions.urlpatterns,
     *urls_events.urlpatterns,

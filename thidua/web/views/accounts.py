@@ -329,4 +329,6 @@ ACTION_LABELS = {
     "agenda_item_remove": gettext_lazy("Xóa mục chương trình"),
     "agenda_item_move": gettext_lazy("Đổi thứ tự mục chương trình"),
     "stage_settings_update": gettext_lazy("Sửa cách sắp xếp thứ tự trao thưởng"),
+    "job_start": gettext_lazy("Bắt đầu việc nền (nhập, xuất Excel)"),
+    "job_retry": gettext_lazy("Chạy lại việc nền"),
 }
