@@ -239,6 +239,25 @@ if _task_backend not in _TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASK_BACKEND must be one of {sorted(_TASK_BACKENDS)}")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
 
+
+def cache_config(url: str) -> dict[str, dict[str, str]]:
+    """CACHES for CACHE_URL: empty keeps a cache per process; several app servers must share
+    one (the throttles of the public certificate check and of RSVP links count in it)."""
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": url,
+                "KEY_PREFIX": "thidua",
+            }
+        }
+    raise ImproperlyConfigured(f"CACHE_URL must be a redis:// address or empty, not {url!r}")
+
+
+CACHES = cache_config(env_str("CACHE_URL", ""))
+
 REST_FRAMEWORK = {
     # Token first: an anonymous script then gets 401 with a WWW-Authenticate header.
     "DEFAULT_AUTHENTICATION_CLASSES": [
