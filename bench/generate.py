@@ -774,6 +774,8 @@ def _initiatives(
                 reason="",
             )
         held.setdefault(holder, []).append((pk, money))
+    # The next initiative registered through the app takes the number after the last one here.
+    type(programme).objects.filter(pk=programme.pk).update(initiative_seq=scale.initiatives)
     return held
 
 

@@ -37,6 +37,9 @@ class Programme(models.Model):
     )
     launched_at = models.DateTimeField(_("ngày phát động"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The last number given to an initiative's code (PROGRAMME-00001…): taken under the row's
+    # lock, so a code costs one UPDATE however many initiatives the programme holds.
+    initiative_seq = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("chương trình thi đua")

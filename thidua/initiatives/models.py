@@ -3,6 +3,7 @@ shares, private attachments, and their climb: one Stage per level reached, one E
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from django.conf import settings
@@ -125,10 +126,13 @@ class Initiative(models.Model):
     def authors_text(self) -> str:
         return ", ".join(a.person.full_name for a in self.authorships.all())
 
-    def refresh_search_text(self) -> None:
-        """Title, authors and unit, folded: what the diacritic-free search looks in."""
-        authors = " ".join(a.person.full_name for a in self.authorships.select_related("person"))
-        self.search_text = fold(f"{self.code} {self.title} {authors} {self.unit.name}")
+    def refresh_search_text(self, authors: Sequence[Person] | None = None) -> None:
+        """Title, authors and unit, folded: what the diacritic-free search looks in. `authors`
+        are the initiative's authors when the caller holds them (before they are saved)."""
+        if authors is None:
+            authors = [a.person for a in self.authorships.select_related("person")]
+        names = " ".join(person.full_name for person in authors)
+        self.search_text = fold(f"{self.code} {self.title} {names} {self.unit.name}")
 
 
 class Authorship(models.Model):
