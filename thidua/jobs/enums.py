@@ -18,6 +18,8 @@ class JobKind(models.TextChoices):
     UNIT_IMPORT = "unit_import", _("Nhập danh sách đơn vị")
     PERSON_IMPORT = "person_import", _("Nhập danh sách người")
     INITIATIVE_IMPORT = "initiative_import", _("Nhập danh sách sáng kiến")
+    # A long file is checked (a dry run) in the background too; the user confirms on its page.
+    IMPORT_PREVIEW = "import_preview", _("Kiểm tra tệp nhập")
     UNIT_EXPORT = "unit_export", _("Xuất danh sách đơn vị")
     PERSON_EXPORT = "person_export", _("Xuất danh sách người")
     INITIATIVE_EXPORT = "initiative_export", _("Xuất danh sách sáng kiến")

@@ -59,12 +59,14 @@ def job_run(job_id: int) -> str:
 
 
 def _done(job: Job, outcome: Outcome) -> None:
-    fields = ["status", "result", "finished_at", "message", "done"]
+    # done and total again: progress written inside a transaction the handler rolled back (a
+    # dry run) is gone from the row, but the job object still has it.
+    fields = ["status", "result", "finished_at", "message", "done", "total"]
     if outcome.file is not None:
         with outcome.file:
             job.result_file.save(outcome.filename, File(outcome.file), save=False)
         fields.append("result_file")
-    if job.source:
+    if job.source and not outcome.keep_source:
         job.source.delete(save=False)  # an imported file is not kept once it is written
         fields.append("source")
     job.status = JobStatus.DONE

@@ -1,5 +1,7 @@
 """Imports and exports as background jobs (decision 0011): the confirm step of an import and a
-large export start a Job; these handlers do the work in a worker, with progress.
+large export start a Job; these handlers do the work in a worker, with progress. The preview
+of a long file is a job too: its page shows the preview and the confirm button, which starts
+the import job with the preview's fingerprint.
 
 An import stays all or nothing: the handler runs the same import the preview ran, in one
 transaction, against the fingerprint the user confirmed; if any row fails at write time,
@@ -8,24 +10,27 @@ nothing is written and the job fails with every row's problem in its result."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from django.http import QueryDict
+from django.db import transaction
+from django.http import Http404, HttpRequest, QueryDict
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from thidua.jobs import services as jobs
-from thidua.jobs.enums import JobKind
+from thidua.jobs.enums import JobKind, JobStatus
 from thidua.jobs.models import Job
-from thidua.jobs.registry import JobRefused, Outcome, Progress, register
+from thidua.jobs.permissions import is_owner
+from thidua.jobs.registry import JobRefused, Outcome, Progress, ResultPage, register
 from thidua.orgs.models import Unit
 from thidua.orgs.permissions import require_cap_somewhere
-from thidua.spreadsheets.base import ImportReport
+from thidua.spreadsheets.base import ImportReport, RowOutcome
 from thidua.spreadsheets.exports import SheetDocument
 from thidua.spreadsheets.initiative_exports import InitiativeExport
 from thidua.spreadsheets.initiative_filters import filters_from_query
 from thidua.spreadsheets.kinds import KINDS, SheetKind
-from thidua.spreadsheets.staging import StagedFile
+from thidua.spreadsheets.staging import StagedFile, query_string
 
 IMPORTS = {
     "unit": JobKind.UNIT_IMPORT,
@@ -44,18 +49,59 @@ def import_start(
 ) -> Job:
     """Queue the import of a previewed upload, to apply exactly what the preview showed
     (`fingerprint`). The job keeps its own copy of the file."""
+    with staged.path.open("rb") as source:
+        return _import_job(
+            actor=actor, sheet=staged.kind, filename=staged.filename, options=staged.options,
+            fingerprint=fingerprint, language=language, unit=unit, source=source,
+        )  # fmt: skip
+
+
+def _import_job(
+    *,
+    actor: Any,
+    sheet: str,
+    filename: str,
+    options: dict[str, str],
+    fingerprint: str,
+    language: str,
+    unit: Unit | None,
+    source: IO[bytes],
+) -> Job:
+    kind = KINDS[sheet]
+    return jobs.job_start(
+        actor=actor,
+        kind=IMPORTS[kind.slug],
+        title=_("Nhập “%(name)s” (%(what)s)") % {"name": filename, "what": kind.title},
+        unit=unit,
+        params={
+            "sheet": kind.slug,
+            "options": options,
+            "filename": filename,
+            "fingerprint": fingerprint,
+            "language": language,
+        },
+        source=source,
+    )
+
+
+def preview_start(
+    *, actor: Any, staged: StagedFile, language: str, unit: Unit | None = None
+) -> Job:
+    """Queue the preview (a dry run) of a long upload; its page then shows the preview and,
+    to the one who uploaded it, the confirm button (`preview_confirm`). The job keeps its own
+    copy of the file until it is confirmed or cancelled."""
     kind = KINDS[staged.kind]
     with staged.path.open("rb") as source:
         return jobs.job_start(
             actor=actor,
-            kind=IMPORTS[kind.slug],
-            title=_("Nhập “%(name)s” (%(what)s)") % {"name": staged.filename, "what": kind.title},
+            kind=JobKind.IMPORT_PREVIEW,
+            title=_("Kiểm tra “%(name)s” (%(what)s)")
+            % {"name": staged.filename, "what": kind.title},
             unit=unit,
             params={
                 "sheet": kind.slug,
                 "options": staged.options,
                 "filename": staged.filename,
-                "fingerprint": fingerprint,
                 "language": language,
             },
             source=source,
@@ -92,6 +138,26 @@ def import_summary(report: ImportReport) -> dict[str, Any]:
             {"row": p.row, "column": p.column, "letter": p.letter, "message": str(p.message)}
             for p in report.problems
         ],
+    }
+
+
+def _outcome(outcome: RowOutcome) -> dict[str, Any]:
+    changes = [{"column": c.column, "before": c.before, "after": c.after} for c in outcome.changes]
+    return {
+        "row": outcome.row, "action": outcome.action, "action_label": outcome.action_label,
+        "label": outcome.label, "changes": changes,
+    }  # fmt: skip
+
+
+def preview_summary(report: ImportReport) -> dict[str, Any]:
+    """A dry run's report as the preview job keeps it: what the preview page shows (every
+    row's outcome, the counts, the problems) and the fingerprint the confirmation checks."""
+    return {
+        **import_summary(report),
+        "ok": report.ok,
+        "rejected": report.rejected,
+        "fingerprint": report.fingerprint,
+        "rows": [_outcome(o) for o in report.rows],
     }
 
 
@@ -135,6 +201,92 @@ def run_import(job: Job, progress: Progress) -> Outcome:
     )
 
 
+def run_preview(job: Job, progress: Progress) -> Outcome:
+    """The dry run of a long upload, as the preview page runs it, with its progress. The file
+    stays with the job for the confirmation (or is removed if it cannot be imported)."""
+    actor = _actor(job)
+    kind: SheetKind = KINDS[job.params["sheet"]]
+    if not job.source:
+        raise JobRefused(_("Không còn tệp đã tải lên; hãy tải tệp lên lại."))
+    args = kind.import_args(actor, job.params.get("options", {}))
+    progress(0, message=_("Đang kiểm tra từng dòng"))
+    report = kind.run_import(
+        actor=actor, file=Path(job.source.path), dry_run=True, progress=progress, **args
+    )
+    changes = report.created + report.updated
+    return Outcome(
+        result={"preview": preview_summary(report)}, keep_source=report.ok and changes > 0
+    )
+
+
+def preview_job_for(user: Any, job: Job) -> Job:
+    """A preview job that `user` may confirm or cancel: theirs, done, its file still there.
+    Anything else (another user's, an export, one already confirmed) is a 404."""
+    if job.kind != JobKind.IMPORT_PREVIEW or not is_owner(user, job):
+        raise Http404(_("Không tìm thấy việc nền."))
+    if job.status != JobStatus.DONE or not job.source:
+        raise Http404(_("Không còn tệp đã tải lên; hãy tải tệp lên lại."))
+    return job
+
+
+@transaction.atomic
+def preview_confirm(*, actor: Any, job: Job, fingerprint: str, language: str) -> Job:
+    """Start the import of what a preview job showed, against its fingerprint, all or nothing
+    (`run_import`). The preview's file moves to the import job; the preview records which job
+    it started, so it cannot be confirmed twice."""
+    job = preview_job_for(actor, Job.objects.select_for_update().get(pk=job.pk))
+    kind = KINDS[job.params["sheet"]]
+    args = kind.import_args(actor, job.params.get("options", {}))
+    programme = args.get("programme")
+    with job.source.open("rb") as source:
+        started = _import_job(
+            actor=actor, sheet=kind.slug, filename=job.params.get("filename", ""),
+            options=job.params.get("options", {}), fingerprint=fingerprint, language=language,
+            unit=programme.running_unit if programme else None, source=source,
+        )  # fmt: skip
+    _close_preview(job, result={**job.result, "import_job": started.pk})
+    return started
+
+
+@transaction.atomic
+def preview_cancel(*, actor: Any, job: Job) -> None:
+    """Drop a preview job's file: nothing was written, nothing will be."""
+    job = preview_job_for(actor, Job.objects.select_for_update().get(pk=job.pk))
+    _close_preview(job, result={**job.result, "cancelled": True})
+
+
+def _close_preview(job: Job, *, result: dict[str, Any]) -> None:
+    name = job.source.name
+    job.result = result
+    job.source = ""
+    job.save(update_fields=["result", "source"])
+    storage = job.source.storage
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+def preview_page(request: HttpRequest, job: Job) -> dict[str, Any]:
+    """The job page's context for a finished preview: the preview itself and, for the one who
+    uploaded the file, the confirm and cancel buttons, or the form to upload it again."""
+    kind = KINDS[job.params["sheet"]]
+    options = job.params.get("options", {})
+    report = job.result.get("preview", {})
+    owner = is_owner(request.user, job)
+    context: dict[str, Any] = {
+        "kind": kind, "report": report, "query": query_string(options),
+        "confirm_url": reverse("spreadsheets:preview_job_confirm", args=[job.pk]),
+        "import_job": job.result.get("import_job"), "cancelled": job.result.get("cancelled"),
+        "closed": not (owner and job.source), "upload_form": None,
+    }  # fmt: skip
+    if owner and not report.get("ok", False):
+        try:
+            args = kind.import_args(request.user, options)
+        except Http404:
+            args = {}
+        else:
+            context["upload_form"] = kind.upload_form(user=request.user, initial=options, **args)
+    return context
+
+
 def _export_document(job: Job) -> SheetDocument:
     actor = _actor(job)
     sheet = job.params["sheet"]
@@ -158,5 +310,9 @@ def run_export(job: Job, progress: Progress) -> Outcome:
 
 for _kind in IMPORTS.values():
     register(_kind)(run_import)
+register(
+    JobKind.IMPORT_PREVIEW,
+    result_page=ResultPage(template="spreadsheets/_preview_job.html", context=preview_page),
+)(run_preview)
 for _kind in EXPORTS.values():
     register(_kind)(run_export)

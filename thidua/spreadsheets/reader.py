@@ -45,8 +45,9 @@ NOT_XLSX = gettext_noop(
     "Tệp không phải là tệp Excel .xlsx. Hãy mở tệp bằng Excel và lưu lại "
     "với kiểu “Excel Workbook (*.xlsx)”."
 )
-# Until imports run as background tasks, one request must finish in reasonable time.
-MAX_ROWS = 5000
+# The import is written by a background job; its preview (a dry run) still runs in the
+# request, which this bounds: 10,000 rows, a district's year of initiatives, check in seconds.
+MAX_ROWS = 10_000
 # A zip that inflates beyond this is not a list of people: refuse it before parsing.
 MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
 HEADER_SEARCH_ROWS = 10
@@ -433,3 +434,26 @@ def _read_workbook(workbook: Any, spec: SheetSpec) -> Sheet:
             ]
         )
     return sheet
+
+
+def data_rows_at_least(source: Source, limit: int) -> int:
+    """How many non-blank rows follow the header in the workbook's largest sheet, counting no
+    further than `limit` + 1: enough to tell a long file from a short one without reading it
+    all (nor running any check). A file that cannot be read counts 0 (the preview says why)."""
+    try:
+        workbook = load_workbook(source, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds (KeyError, ValueError, XML errors)
+        return 0
+    try:
+        most = 0
+        for worksheet in workbook.worksheets:
+            filled = 0
+            for _number, cells in _rows(worksheet):
+                if any(not _is_blank(cell) for cell in cells):
+                    filled += 1
+                    if filled > limit + 1:
+                        break
+            most = max(most, filled - 1)
+        return min(most, limit + 1)
+    finally:
+        workbook.close()

@@ -34,4 +34,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("sang-kien/nhap/", views.initiative_import, name="initiative_import"),
     # The upload's kind and owner come from the session, never from the URL.
     path("nhap/<upload:token>/", views.import_confirm, name="import_confirm"),
+    # A long file's preview is a background job; its page confirms through here (the starter).
+    path("xem-truoc/<int:pk>/", views.preview_job_confirm, name="preview_job_confirm"),
 ]

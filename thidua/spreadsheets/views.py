@@ -1,5 +1,6 @@
 """Excel pages: the index, template and export downloads, upload -> preview -> confirm.
-Confirming an import, and exporting a long list, start background jobs (thidua.jobs).
+Confirming an import, previewing a long file, and exporting a long list start background
+jobs (thidua.jobs).
 
 Initiatives have pages of their own in front of the shared ones: the export reads the web
 list's filters, and the template and the import belong to one programme (?chuong_trinh=)."""
@@ -14,12 +15,13 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from thidua.campaigns.permissions import programme_for_user
+from thidua.jobs.permissions import job_for_user
 from thidua.orgs.models import Unit
 from thidua.orgs.permissions import has_cap_somewhere, require_cap_somewhere
-from thidua.spreadsheets import staging
+from thidua.spreadsheets import jobs, staging
 from thidua.spreadsheets.base import SpreadsheetDocument
 from thidua.spreadsheets.exports import SheetDocument
 from thidua.spreadsheets.initiative_exports import InitiativeExport, InitiativeTemplate
@@ -29,12 +31,16 @@ from thidua.spreadsheets.initiative_import import (
     PROGRAMME_OPTION,
     programmes_for_import,
 )
-from thidua.spreadsheets.jobs import export_start, import_start
+from thidua.spreadsheets.jobs import export_start, import_start, preview_start
 from thidua.spreadsheets.kinds import KINDS, SheetKind
+from thidua.spreadsheets.reader import data_rows_at_least
 
 # Up to this many rows an export downloads at once; a longer one is made by a background job
 # (a page with its progress), so no request spends minutes writing a workbook.
 DIRECT_EXPORT_ROWS = 2000
+# A file of up to this many data rows is previewed at once (about 6 ms a row: 3 s); a longer
+# one is previewed by a background job, whose page shows the progress, then the preview.
+PREVIEW_IN_REQUEST_ROWS = 500
 
 
 def _stream(document: SpreadsheetDocument) -> FileResponse:
@@ -155,6 +161,14 @@ def _upload(request: HttpRequest, kind: SheetKind, *, options: dict[str, str]) -
             request, kind=kind.slug, upload=form.cleaned_data["file"], options=options
         )
         args = kind.import_args(request.user, options)
+        if data_rows_at_least(staged.path, PREVIEW_IN_REQUEST_ROWS) > PREVIEW_IN_REQUEST_ROWS:
+            programme = args.get("programme")
+            job = preview_start(
+                actor=request.user, staged=staged, language=get_language(),
+                unit=programme.running_unit if programme else None,
+            )  # fmt: skip
+            staging.discard(request, staged)
+            return redirect("web:job_detail", job.pk)
         report = kind.run_import(actor=request.user, file=staged.path, dry_run=True, **args)
         if not report.rejected:
             return redirect("spreadsheets:import_confirm", token=staged.token)
@@ -196,3 +210,23 @@ def import_confirm(request: HttpRequest, token: str) -> HttpResponse:
         "query": staged.query, "programme": args.get("programme"), "nav_active": "excel",
     }  # fmt: skip
     return render(request, "spreadsheets/import_confirm.html", context)
+
+
+@login_required
+@require_POST
+def preview_job_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """The buttons of a long file's preview, shown on its job's page: confirm (a background
+    job that applies exactly what the preview showed, all or nothing) or cancel. Only the one
+    who uploaded the file; to anyone else the preview is not found."""
+    job = jobs.preview_job_for(request.user, job_for_user(request.user, pk))
+    require_cap_somewhere(request.user, KINDS[job.params["sheet"]].manage_cap)
+    if request.POST.get("action") == "cancel":
+        jobs.preview_cancel(actor=request.user, job=job)
+        name = job.params.get("filename", "")
+        messages.info(request, _("Đã huỷ nhập tệp “%(name)s”.") % {"name": name})
+        return redirect("spreadsheets:index")
+    started = jobs.preview_confirm(
+        actor=request.user, job=job, fingerprint=request.POST.get("fingerprint", ""),
+        language=get_language(),
+    )  # fmt: skip
+    return redirect("web:job_detail", started.pk)

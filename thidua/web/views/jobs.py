@@ -18,6 +18,7 @@ from thidua.documents.permissions import batches_for_user
 from thidua.jobs import services
 from thidua.jobs.enums import JobStatus
 from thidua.jobs.permissions import is_owner, job_for_user, sees_traceback
+from thidua.jobs.registry import result_page_for
 from thidua.jobs.selectors import jobs_list
 
 NAV = "jobs"
@@ -48,6 +49,11 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "problems": job.result.get("problems", []),
         "nav_active": NAV,
     }
+    # A kind with a page of its own for its result (an import's preview, to confirm).
+    result_page = result_page_for(job.kind)
+    if result_page is not None and job.status == JobStatus.DONE:
+        context = {**context, **result_page.context(request, job)}
+        context["result_template"] = result_page.template
     return render(request, template, context)
 
 
