@@ -5,9 +5,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-BENCH_SIZE ?= 1000
+BENCH_SCALE ?= national
 
-.PHONY: bench demo test test-sqlite test-postgres lint format browser-deps doc-deps serve worker clean
+.PHONY: bench bench-peer peer-deps scaleout demo test test-sqlite test-postgres lint format browser-deps doc-deps serve worker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,10 +64,27 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-## bench: the benchmarks (so far: 1,000 certificates as one PDF); prints a Markdown table and
-## writes bench/results/latest.json
-bench: $(VENV)/.installed doc-deps
-	$(BIN)/python -m bench.run --size $(BENCH_SIZE) $${BENCH_COMPARE:+--compare $$BENCH_COMPARE}
+## bench: the national-scale benchmark on the local PostgreSQL (BENCH_DATABASE_URL, by default
+## postgres://postgres@127.0.0.1:5432/thidua_bench): generated data, pages through gunicorn,
+## functions, throughput and pretalx beside us; prints a Markdown table and writes
+## bench/results/latest.json. BENCH_SCALE=smoke|province|national, BENCH_COMPARE=old.json
+bench: $(VENV)/.installed doc-deps peer-deps
+	$(BIN)/python -m bench.run --scale $(BENCH_SCALE) $${BENCH_COMPARE:+--compare $$BENCH_COMPARE} $${BENCH_ARGS:-}
+
+## bench-peer: pretalx beside thidua alone (installs pretalx into var/bench/pretalx/ once)
+bench-peer: $(VENV)/.installed peer-deps
+	$(BIN)/python -m bench.peer --sizes $${PEER_SIZES:-1000,10000}
+
+## peer-deps: msgfmt (Debian's gettext) for pretalx's compilemessages in the peer benchmark
+peer-deps:
+	@command -v msgfmt >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext >/dev/null; }
+
+## scaleout: two app servers (gunicorn) and two workers (db_worker) on the local PostgreSQL and
+## Redis; work sent through one server is checked through the other (docs/deployment.md)
+scaleout: $(VENV)/.installed doc-deps
+	$(BIN)/python -m bench.scaleout $${SCALEOUT_DATABASE_URL:+--database-url $$SCALEOUT_DATABASE_URL}
 
 ## serve: production-style server (gunicorn); configure with environment variables
 serve: $(VENV)/.installed
