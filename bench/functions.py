@@ -17,7 +17,11 @@ from typing import Any
 
 
 def _peak_mb() -> float:
-    """This process's peak resident memory so far (Linux reports kilobytes)."""
+    """This process's peak resident memory so far: VmHWM, which starts again at exec (unlike
+    getrusage's maximum, which a child inherits from the process that started it)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
@@ -149,6 +153,24 @@ def excel_export(manifest: dict[str, Any]) -> dict[str, Any]:
     return {"seconds": seconds, "bytes": size, "rows": rows}
 
 
+def standings(manifest: dict[str, Any]) -> dict[str, Any]:
+    """The largest province's council ranking computed from scratch: what the first view after
+    a sheet is handed in costs (later views reuse it until the next change)."""
+    from thidua.reviews.models import Council
+    from thidua.reviews.selectors import council_standings
+
+    council = Council.objects.select_related("rubric").get(
+        pk=manifest["provinces"]["big"]["council_id"]
+    )
+    started = time.perf_counter()
+    computed = council_standings(council)
+    return {
+        "seconds": round(time.perf_counter() - started, 2),
+        "initiatives": len(computed.rows),
+        "sheets": computed.sheets,
+    }
+
+
 def certificates(manifest: dict[str, Any], size: int = 1_000) -> dict[str, Any]:
     from bench import certificates as batch
 
@@ -161,6 +183,7 @@ MEASURES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "import": excel_import,
     "export": excel_export,
     "certificates": certificates,
+    "standings": standings,
 }
 
 
