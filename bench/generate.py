@@ -992,6 +992,7 @@ def _awards(state: State, scale: Scale, actor: Any) -> dict[str, Any]:
     granted by signed decisions of up to 1,000 lines)."""
     from thidua.awards.enums import NominationAction, NominationStatus
     from thidua.awards.models import Decision, DecisionLine, Nomination, NominationEvent
+    from thidua.awards.services.catalogue import catalogue_load
     from thidua.awards.services.cycles import cycle_open
     from thidua.awards.services.decisions import decision_create
     from thidua.campaigns.services import programme_create, programme_launch
@@ -1000,6 +1001,7 @@ def _awards(state: State, scale: Scale, actor: Any) -> dict[str, Any]:
     from thidua.orgs.enums import Tier
     from thidua.orgs.models import Unit
 
+    catalogue_load()  # the forms of award, as migrations load them (a flushed test database)
     rng = state.rng
     big = state.provinces[0]
     issuer = Unit.objects.get(pk=big.unit_id)

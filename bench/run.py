@@ -78,7 +78,7 @@ def pages(manifest: dict[str, Any], *, per_page: int = 50) -> list[Page]:
 
     listing("typical", "a typical province", provinces["typical"]["initiatives"], PROVINCE_MS)
     listing("big", "the largest province", provinces["big"]["initiatives"], NATIONAL_MS)
-    listing("national", "national", manifest["counts"].get("initiative", 0), NATIONAL_MS)
+    listing("national", "national", manifest["counts"]["initiatives.Initiative"], NATIONAL_MS)
     for who, target in (("small", PROVINCE_MS), ("big", NATIONAL_MS)):
         council = provinces[who]["council_id"]
         size = provinces[who]["initiatives"]
@@ -321,11 +321,14 @@ def table(results: dict[str, Any], previous: dict[str, Any] | None) -> str:
             f"| {label}{detail} | {seconds} s | | < {target} s {ok} | | {before.get(key, '')} |"
         )
     for row in results["throughput"]:
-        ok = "✓" if row["errors"] == 0 and (row["rps"] >= 200 or "Score" in row["label"]) else "✗"
+        # Issue 8 sets 200 requests/s for the list; for submissions, that none fails.
+        listing = "list" in row["label"]
+        ok = "✓" if row["errors"] == 0 and (row["rps"] >= 200 or not listing) else "✗"
+        target = "≥ 200 req/s, 0 errors" if listing else "0 errors"
         lines.append(
             f"| Throughput: {row['label']}, {row['clients']} clients for {row['seconds']:.0f} s "
             f"({row['requests']:,} requests, {row['errors']} errors) | {row['rps']:.0f} req/s | "
-            f"{row['p95_ms']:.0f} ms | ≥ 200 req/s, 0 errors {ok} | | "
+            f"{row['p95_ms']:.0f} ms | {target} {ok} | | "
             f"{before.get('rps:' + row['label'], '')} |"
         )
     for row in results["peer"]:

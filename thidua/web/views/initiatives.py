@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -30,6 +31,7 @@ from thidua.initiatives.permissions import (
 )
 from thidua.initiatives.selectors import (
     SORT_LABELS,
+    InitiativeFilters,
     initiative_list,
     programmes_for_user,
     status_counts,
@@ -47,13 +49,20 @@ from thidua.web.initiative_forms import (
     ReasonForm,
     initiative_initial,
 )
-from thidua.web.views.common import paginate
 
 
 def _register_units(request: HttpRequest, programme: Programme) -> list[Unit]:
     """Grassroots unions of the programme where the user may register initiatives."""
     units = units_for_user(request.user, Cap.MANAGE_PEOPLE)
     return list(registering_units(programme, units).order_by("name")[:500])
+
+
+def _counted_by_status(filters: InitiativeFilters) -> bool:
+    """Whether the list holds exactly what the counts by status count: no filter but the
+    programme and the status."""
+    return filters == InitiativeFilters(
+        programme=filters.programme, status=filters.status, sort=filters.sort
+    )
 
 
 @login_required
@@ -63,13 +72,19 @@ def initiative_list_view(request: HttpRequest) -> HttpResponse:
     visible = initiatives_for_user(request.user)
     scoped = visible.filter(programme=filters.programme) if filters.programme else visible
     rows = initiative_list(initiatives=visible, filters=filters)
-    page = paginate(request, rows)
+    counts = status_counts(scoped)
+    paginator = Paginator(rows, 50)
+    if _counted_by_status(filters):
+        # The list is the programme's (or one status of it): its length is already in the
+        # counts by status, so the database need not count a national list a second time.
+        paginator.count = counts[filters.status] if filters.status else sum(counts.values())
+    page = paginator.get_page(request.GET.get("trang"))
     content_ok = {item.pk for item in page if can_see_content(request.user, item)}
     decidable = {item.pk for item in page if can_decide(request.user, item)}
     context = {
         "page": page,
         "filters": filters,
-        "counts": status_counts(scoped),
+        "counts": counts,
         "statuses": Status.choices,
         "kinds": SolutionKind.choices,
         "sorts": SORT_LABELS,
