@@ -97,8 +97,18 @@ def test_smoke_load_has_the_sizes_of_its_scale(smoke: Loaded) -> None:
 
 @pytest.mark.django_db
 def test_same_seed_loads_the_same_rows(smoke: Loaded) -> None:
-    def without_timings(manifest: dict[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in manifest.items() if k != "load_seconds"}
+    def without_timings(manifest: Any) -> Any:
+        # Timings differ from run to run, and so do keys on PostgreSQL (its sequences are
+        # not rolled back with the first load); names, sizes and counts may not.
+        if isinstance(manifest, dict):
+            return {
+                k: without_timings(v)
+                for k, v in manifest.items()
+                if k != "load_seconds" and not k.endswith(("_id", "_ids")) and k != "url"
+            }
+        if isinstance(manifest, list):
+            return [without_timings(v) for v in manifest]
+        return manifest
 
     assert smoke.digest == smoke.first_digest
     assert without_timings(smoke.manifest) == without_timings(smoke.first_manifest)
