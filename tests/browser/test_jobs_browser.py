@@ -30,9 +30,9 @@ def test_the_job_page_shows_progress_as_the_work_goes_on(live_server, transactio
     page.wait_for_url(f"{live_server.url}/")
 
     page.goto(f"{live_server.url}{reverse('web:job_detail', args=[job.pk])}")
-    expect(page.get_by_text("0/250000 dòng")).to_be_visible()
+    expect(page.get_by_text("0/250.000 dòng")).to_be_visible()
     Job.objects.filter(pk=job.pk).update(done=125_000, message="Đang ghi tệp Excel")
-    expect(page.get_by_text("125000/250000 dòng (50%)")).to_be_visible(timeout=5000)
+    expect(page.get_by_text("125.000/250.000 dòng (50%)")).to_be_visible(timeout=5000)
     Job.objects.filter(pk=job.pk).update(status=JobStatus.FAILED, error="Hết chỗ trên đĩa.")
 
     expect(page.get_by_text("Hết chỗ trên đĩa.")).to_be_visible(timeout=5000)

@@ -10,6 +10,7 @@ from thidua.common.vietnamese import (
     name_sort_key,
     number_in_words,
     search_terms,
+    thousands,
     time_in_words,
     weekday_name,
 )
@@ -88,6 +89,12 @@ def test_the_hour_of_a_meeting_reads_like_the_plan():
 def test_money_is_grouped_with_dots():
     assert money(1_200_000_000) == "1.200.000.000 đồng"
     assert money(0) == "0 đồng"
+
+
+def test_counts_are_grouped_with_dots_too():
+    assert thousands(250_000) == "250.000"
+    assert thousands(999) == "999"
+    assert thousands(-1_250) == "-1.250"
 
 
 @pytest.mark.parametrize(

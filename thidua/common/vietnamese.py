@@ -114,10 +114,15 @@ def date_short(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
+def thousands(number: int) -> str:
+    """12500 -> '12.500': a count written the Vietnamese way."""
+    sign = "-" if number < 0 else ""
+    return f"{sign}{abs(number):,}".replace(",", ".")
+
+
 def money(amount: int) -> str:
     """1200000000 -> '1.200.000.000 đồng'. Money is whole đồng, never a float."""
-    sign = "-" if amount < 0 else ""
-    return f"{sign}{abs(amount):,}".replace(",", ".") + " đồng"
+    return thousands(amount) + " đồng"
 
 
 _DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]

@@ -32,6 +32,12 @@ def dong(value: int | None) -> str:
     return vietnamese.money(int(value)) if value is not None else ""
 
 
+@register.filter
+def so(value: int | None) -> str:
+    """12.500"""
+    return vietnamese.thousands(int(value)) if value is not None else ""
+
+
 @register.simple_tag(takes_context=True)
 def query_with(context: Any, **changes: Any) -> str:
     """The current query string with some parameters replaced, for pagination links."""
