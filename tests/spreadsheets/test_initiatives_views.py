@@ -104,7 +104,7 @@ def test_upload_preview_confirm_creates_the_initiatives_and_new_authors(
         "initiative_import",
         kg.programme.running_unit,
     )
-    assert "Đã nhập: thêm mới 1, cập nhật 0, 0 không đổi." in client.get(confirmed["Location"]).text
+    assert "Đã nhập: thêm mới 1, cập nhật 0, không đổi 0." in client.get(confirmed["Location"]).text
     initiative = Initiative.objects.get()
     assert (initiative.unit, initiative.status) == (kg.union_a, "draft")
     assert Person.objects.filter(full_name="Nguyễn Thị Lan", unit=kg.union_a).exists()

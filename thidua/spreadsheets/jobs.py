@@ -25,6 +25,7 @@ from thidua.jobs.permissions import is_owner
 from thidua.jobs.registry import JobRefused, Outcome, Progress, ResultPage, register
 from thidua.orgs.models import Unit
 from thidua.orgs.permissions import require_cap_somewhere
+from thidua.spreadsheets import reader
 from thidua.spreadsheets.base import ImportReport, RowOutcome
 from thidua.spreadsheets.exports import SheetDocument
 from thidua.spreadsheets.initiative_exports import InitiativeExport
@@ -167,13 +168,20 @@ def _actor(job: Job) -> Any:
     return job.created_by
 
 
+def _rows_in(job: Job) -> int | None:
+    rows = reader.data_rows_at_least(Path(job.source.path), reader.MAX_ROWS)
+    return rows or None
+
+
 def run_import(job: Job, progress: Progress) -> Outcome:
     actor = _actor(job)
     kind: SheetKind = KINDS[job.params["sheet"]]
     if not job.source:
         raise JobRefused(_("Không còn tệp đã tải lên; hãy tải tệp lên lại."))
     args = kind.import_args(actor, job.params.get("options", {}))
-    progress(0, message=_("Đang ghi từng dòng"))
+    # The number of rows first, outside the import's transaction: the page shows "0/N dòng"
+    # at once, even where the counters inside it only show at the end (SQLite).
+    progress(0, _rows_in(job), _("Đang ghi từng dòng"))
     report = kind.run_import(
         actor=actor, file=Path(job.source.path), dry_run=False,
         expected_fingerprint=job.params.get("fingerprint") or None, progress=progress, **args,
@@ -209,7 +217,7 @@ def run_preview(job: Job, progress: Progress) -> Outcome:
     if not job.source:
         raise JobRefused(_("Không còn tệp đã tải lên; hãy tải tệp lên lại."))
     args = kind.import_args(actor, job.params.get("options", {}))
-    progress(0, message=_("Đang kiểm tra từng dòng"))
+    progress(0, _rows_in(job), _("Đang kiểm tra từng dòng"))
     report = kind.run_import(
         actor=actor, file=Path(job.source.path), dry_run=True, progress=progress, **args
     )
