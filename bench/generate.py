@@ -489,33 +489,21 @@ def _users(state: State, scale: Scale, password_hash: str) -> dict[str, Any]:
     from thidua.orgs.enums import Role
     from thidua.orgs.models import Membership, User
 
-    users, memberships = state.loader[User], state.loader[Membership]
+    # The accounts' loader first: its rows are written before the memberships that point at them.
+    state.loader[User]
+    memberships = state.loader[Membership]
     by_size = sorted(state.provinces[2:], key=lambda p: (-p.size, p.index))
     typical = by_size[len(by_size) // 2] if by_size else state.provinces[0]
     chosen = {"big": state.provinces[0], "typical": typical, "small": state.provinces[1]}
 
-    def user(username: str, full_name: str, *, superuser: bool = False) -> int:
-        return users.add(
-            password=password_hash,
-            last_login=None,
-            is_superuser=superuser,
-            username=username,
-            first_name="",
-            last_name="",
-            email=f"{username}@example.vn",
-            is_staff=superuser,
-            is_active=True,
-            date_joined=STAMP,
-            full_name=full_name,
-            person_id=None,
-        )
-
-    national = user("tld.quantri", "Quản trị Tổng Liên đoàn", superuser=True)
+    national = _add_user(
+        state, password_hash, "tld.quantri", "Quản trị Tổng Liên đoàn", superuser=True
+    )
     memberships.add(user_id=national, unit_id=state.root_id, role=Role.ADMIN, created_at=STAMP)
     out: dict[str, Any] = {"national": {"unit_id": state.root_id, "username": "tld.quantri"}}
     for key, province in chosen.items():
         username = f"{province.code.lower()}.canbo"
-        pk = user(username, f"Cán bộ thi đua {province.name}")
+        pk = _add_user(state, password_hash, username, f"Cán bộ thi đua {province.name}")
         memberships.add(user_id=pk, unit_id=province.unit_id, role=Role.OFFICER, created_at=STAMP)
         out[key] = {"province": province, "username": username, "user_id": pk}
     return out
@@ -788,32 +776,43 @@ def _shares(count: int) -> list[Decimal]:
     return [Decimal(50), Decimal(30), Decimal(20)]
 
 
+def _add_user(
+    state: State, password_hash: str, username: str, full_name: str, *, superuser: bool = False
+) -> int:
+    """One account row (every account shares one password hash); its key."""
+    from thidua.orgs.models import User
+
+    return int(
+        state.loader[User].add(
+            password=password_hash,
+            last_login=None,
+            is_superuser=superuser,
+            username=username,
+            first_name="",
+            last_name="",
+            email=f"{username}@example.vn",
+            is_staff=superuser,
+            is_active=True,
+            date_joined=STAMP,
+            full_name=full_name,
+            person_id=None,
+        )
+    )
+
+
 def _council_users(
     state: State, prefix: str, count: int, unit_id: int, password_hash: str, region: str
 ) -> list[tuple[int, str]]:
     from thidua.orgs.demo.names import random_full_name
     from thidua.orgs.enums import Gender, Role
-    from thidua.orgs.models import Membership, User
+    from thidua.orgs.models import Membership
 
     out = []
     for k in range(count):
         username = f"{prefix}{k + 1:02d}"
         gender = Gender.FEMALE if state.rng.random() < 0.4 else Gender.MALE
         full_name = random_full_name(state.rng, region=region, gender=gender)
-        pk = state.loader[User].add(
-            password=password_hash,
-            last_login=None,
-            is_superuser=False,
-            username=username,
-            first_name="",
-            last_name="",
-            email=f"{username}@example.vn",
-            is_staff=False,
-            is_active=True,
-            date_joined=STAMP,
-            full_name=full_name,
-            person_id=None,
-        )
+        pk = _add_user(state, password_hash, username, full_name)
         state.loader[Membership].add(
             user_id=pk, unit_id=unit_id, role=Role.COUNCIL, created_at=STAMP
         )

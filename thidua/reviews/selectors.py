@@ -179,6 +179,16 @@ class Row:
         return self.raw_rank - self.corrected_rank
 
 
+def _by_rank(rows: list[Row], basis: str) -> list[Row]:
+    """Rows by rank on `basis`; the unranked (not scored yet) last, by code."""
+
+    def key(row: Row) -> tuple[int, str]:
+        rank = row.corrected_rank if basis == Basis.CORRECTED else row.raw_rank
+        return (rank if rank is not None else 10**9, row.code)
+
+    return sorted(rows, key=key)
+
+
 @dataclass
 class Standings:
     """What a council's sheets add up to, without the initiatives themselves: computed once
@@ -198,12 +208,7 @@ class Standings:
     def ordered(self, basis: str) -> list[Row]:
         """The rows by rank on `basis` (unranked last, by code); sorted once, then reused."""
         if basis not in self._ordered:
-
-            def key(row: Row) -> tuple[int, str]:
-                rank = row.corrected_rank if basis == Basis.CORRECTED else row.raw_rank
-                return (rank if rank is not None else 10**9, row.code)
-
-            self._ordered[basis] = sorted(self.rows, key=key)
+            self._ordered[basis] = _by_rank(self.rows, basis)
         return self._ordered[basis]
 
     @property
@@ -226,11 +231,7 @@ class Results:
     standings: Standings | None = field(default=None, repr=False)
 
     def ordered(self, basis: str) -> list[Row]:
-        def key(row: Row) -> tuple[int, str]:
-            rank = row.corrected_rank if basis == Basis.CORRECTED else row.raw_rank
-            return (rank if rank is not None else 10**9, row.code)
-
-        return sorted(self.rows, key=key)
+        return _by_rank(self.rows, basis)
 
     def rank_of(self, row: Row, basis: str) -> int | None:
         return row.corrected_rank if basis == Basis.CORRECTED else row.raw_rank
